@@ -1,0 +1,47 @@
+# Two commands do all set-up on a fresh machine: `make serve` and `make test`.
+# Both create .venv (plain python3 -m venv) and install pinned dependencies when needed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+STAMP := $(VENV)/.installed
+
+.PHONY: install serve test build check bench clean lint typecheck
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+serve: install
+	@echo "Serving at http://127.0.0.1:8000 (Ctrl-C stops)"
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: install
+	$(BIN)/python -m pytest
+	$(BIN)/mkdocs build --strict --site-dir $(VENV)/test-site
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+
+lint: install
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+typecheck: install
+	$(BIN)/mypy
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+check: install
+	$(BIN)/python -m generator check
+
+bench: install
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Raw articles plus timeline.yaml in, a cross-linked timeline website out."""

@@ -1,0 +1,252 @@
+"""Assembling one article from its lines: title, deck, body, sidebar, metadata.
+
+Every non-blank line of the article's part of the file ends up in exactly one
+place: in a block (its number in ``Block.lines``), or in ``dropped`` with a
+reason. Lines that became metadata are listed there too, as ``headline``,
+``byline`` or ``dateline``, so nothing is ever lost silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Block, Dropped
+from . import dates, meta
+from .blocks import kinds, make_blocks
+from .chars import CLAUSE, FINAL, han_count
+from .fixes import fix_text
+from .lines import Line
+from .markdown import Meta, parse_meta
+from .reflow import Layout, Unit, units
+from .split import Segment
+from .text import Styled, concat
+from .zone import pick_title, title_joiner, top_matter
+
+Piece = tuple[str, Styled, tuple[int, ...], int]
+_URL = re.compile(r"https?://[^\s<>\"'，。）)】]+")
+_TITLE_MAX = 40
+# Clauses that open with these are adverbials ("在…中", "从…到…"), not a title.
+_ADVERBIAL = (
+    *("在", "从", "到", "对", "为", "随着", "据", "截至", "自", "当"),
+    *("面对", "针对", "经过", "时隔", "由于", "因为", "如果", "虽然"),
+)
+
+
+@dataclass
+class Draft:
+    title: str
+    blocks: list[Block]
+    dropped: list[Dropped]
+    author: str | None = None
+    publication: str | None = None
+    local: bool = False  # the byline says "this paper" without naming it
+    evidence: dates.DateEvidence = field(default_factory=dates.DateEvidence)
+    meta_line: Meta | None = None  # the meta line of cleaned Markdown, when read back
+    url: str | None = None
+
+
+def build(seg: Segment, layout: Layout, keep_mixed: bool, markdown: bool = False) -> Draft:
+    lines = seg.lines
+    found: Meta | None = None
+    if markdown:
+        head, sidebar, byline = _markdown_top(lines)
+        if byline is not None:
+            found = parse_meta(byline.text)
+    elif seg.head:
+        head, sidebar, byline = seg.head, [], seg.byline_line
+        for line in head:
+            line.role = "headline"
+        if seg.head_first:
+            _drop_before(lines, head[0])
+    else:
+        top = top_matter(lines, layout)
+        head, sidebar, byline = top.head, top.sidebar, top.byline
+    draft = Draft("", [], [])
+    bylines = [seg.byline] if seg.byline else []
+    if byline is not None:
+        byline.role = "byline"
+        if found is None and seg.byline is None:
+            parsed = meta.parse_byline(byline.text)
+            bylines += [parsed] if parsed else []
+    if not markdown:
+        bylines += _pull_bylines(lines, draft)
+    kicker, main, subtitle = pick_title(head)
+    for part, role in ((kicker, "kicker"), (subtitle, "subtitle")):
+        for line in part:
+            line.role = role
+    body = units(lines, layout, markdown)
+    body_kinds = kinds(body, layout, markdown)
+    pieces: list[Piece] = [_deck(part) for part in (kicker, subtitle) if part]
+    for unit, kind in zip(body, body_kinds, strict=True):
+        if kind == "caption":
+            for line in unit.lines:
+                line.reason = "caption"
+        else:
+            pieces.append((kind, unit.styled(), unit.numbers, unit.level))
+    credit = _take_credit(pieces, draft) if not markdown else ()
+    for unit in sidebar:
+        label = len(unit.lines) == 1 and unit.kind == "text" and han_count(unit.text) <= 10
+        kind = "heading" if label or unit.kind == "heading" else _plain_kind(unit)
+        pieces.append((kind, unit.styled(), unit.numbers, 2))
+    draft.blocks = make_blocks(pieces, keep_mixed)
+    title = fix_text(_join_title(main), keep_mixed).text if main else ""
+    draft.title = title or derive_title(draft.blocks)
+    _metadata(draft, bylines, credit, found, lines)
+    draft.dropped = sorted(_dropped(lines) + draft.dropped, key=lambda d: d.line)
+    return draft
+
+
+def _markdown_top(lines: Sequence[Line]) -> tuple[list[Line], list[Unit], Line | None]:
+    live = [ln for ln in lines if ln.live]
+    if not live or live[0].kind != "title":
+        return [], [], None
+    title = live[0]
+    title.role = "headline"
+    if len(live) > 1 and live[1].kind == "text" and parse_meta(live[1].text):
+        return [title], [], live[1]
+    return [title], [], None
+
+
+def _drop_before(lines: Sequence[Line], first: Line) -> None:
+    """Headline first: what stands above the headline is a column label or a teaser."""
+    for line in lines:
+        if line is first:
+            return
+        if line.live and line.role == "":
+            line.reason = "column" if line.width <= 16 else "summary"
+
+
+def _pull_bylines(lines: Sequence[Line], draft: Draft) -> list[meta.Byline]:
+    """Byline and date lines standing on their own among the text become metadata."""
+    out: list[meta.Byline] = []
+    started = False
+    for line in lines:
+        if not line.live or line.role not in ("", "body") or line.kind != "text":
+            continue
+        parsed = meta.parse_byline(line.text)
+        if parsed is not None:
+            line.role = "byline"
+            out.append(parsed)
+            continue
+        when = dates.date_line(line.text)
+        if when is not None and not started:
+            line.role = "dateline"
+            draft.evidence.exact = draft.evidence.exact or when
+            continue
+        started = True
+    return out
+
+
+def _deck(part: Sequence[Line]) -> Piece:
+    joined = concat([ln.styled for ln in part])
+    return ("paragraph", joined, tuple(ln.no for ln in part), 2)
+
+
+def _plain_kind(unit: Unit) -> str:
+    return {"item": "item", "quote": "quote"}.get(unit.kind, "paragraph")
+
+
+def _join_title(main: Sequence[Line]) -> Styled:
+    parts: list[Styled] = []
+    for prev, line in zip([None, *main], main, strict=False):
+        if prev is not None:
+            parts.append(Styled(title_joiner(prev.text, line.text)))
+        parts.append(line.styled)
+    return concat(parts)
+
+
+def _take_credit(pieces: list[Piece], draft: Draft) -> tuple[str, ...]:
+    """A reporter's credit in brackets closing the text: move it to the byline."""
+    for k in range(len(pieces) - 1, -1, -1):
+        kind, styled, numbers, level = pieces[k]
+        if kind not in ("paragraph", "quote"):
+            continue
+        found = meta.trailing_credit(styled.text)
+        if found is None:
+            continue
+        names, start = found
+        credit = styled.text[start:].strip()
+        pieces[k] = (kind, styled.slice(0, start).strip(), numbers, level)
+        draft.dropped.append(Dropped(numbers[-1], credit, "byline"))
+        return names
+    return ()
+
+
+def derive_title(blocks: Sequence[Block]) -> str:
+    """No headline printed: the first sentence of the text, or its main clause.
+
+    A long first sentence is cut into clauses; the first one that is long enough
+    and does not open as an adverbial (``在…中``, ``从…到…``) is taken.
+    """
+    first = next((b.text for b in blocks if b.kind == "paragraph"), "")
+    sentence = _first_sentence(dates.strip_dateline(first))
+    if len(sentence) <= _TITLE_MAX:
+        return sentence
+    clauses = [c.strip() for c in _split_clauses(sentence)]
+    for clause in clauses:
+        if 8 <= len(clause) <= _TITLE_MAX and not clause.startswith(_ADVERBIAL):
+            return clause
+    return sentence[: _TITLE_MAX - 1] + "…"
+
+
+def _first_sentence(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch in FINAL and ch != "…":
+            return text[:i].strip("“”\"' ")
+    return text.strip()
+
+
+def _split_clauses(text: str) -> list[str]:
+    out, current = [], ""
+    for ch in text:
+        if ch in CLAUSE:
+            out.append(current)
+            current = ""
+        else:
+            current += ch
+    out.append(current)
+    return [c for c in out if c]
+
+
+def _metadata(
+    draft: Draft,
+    bylines: list[meta.Byline],
+    credit: tuple[str, ...],
+    found: Meta | None,
+    lines: Sequence[Line],
+) -> None:
+    if found is not None:
+        draft.author, draft.publication, draft.meta_line = found.author, found.publication, found
+        return
+    names = next((b.names for b in bylines if b.names), ()) or credit
+    first = draft.blocks[0].text if draft.blocks else ""
+    names = names or meta.dateline_credit(first)
+    draft.author = meta.join_names(names) if names else None
+    draft.local = any(b.local for b in bylines)
+    texts = [draft.title, *(b.text for b in draft.blocks)]
+    draft.publication = next((b.publication for b in bylines if b.publication), None)
+    sources = [ln.text for ln in lines if ln.reason == "source"]
+    draft.url = next((m.group(0) for s in sources if (m := _URL.search(s))), None)
+    if draft.publication is None:
+        draft.publication = next(
+            (p for p in (meta.source_publication(s) for s in sources) if p), None
+        ) or meta.publication_in_text("\n".join(texts))
+    for block in draft.blocks[:2]:
+        when = dates.dateline(block.text)
+        if when is not None and draft.evidence.exact is None:
+            draft.evidence.exact = when
+    dates.collect(texts, draft.evidence)
+
+
+def _dropped(lines: Sequence[Line]) -> list[Dropped]:
+    out: list[Dropped] = []
+    for line in lines:
+        if line.blank:
+            continue
+        if line.reason is not None:
+            out.append(Dropped(line.no, line.raw.strip(), line.reason))
+        elif line.role in ("headline", "byline", "dateline"):
+            out.append(Dropped(line.no, line.raw.strip(), line.role))
+    return out

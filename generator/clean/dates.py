@@ -1,0 +1,158 @@
+"""When an article appeared, from what its text says.
+
+In order of trust:
+
+1. A dateline (``4月7日上午消息``, ``新华社北京4月7日电``) or a line that is only a
+   date (``2020年4月7日``, ``2020-04-07 10:23``): the day itself. A dateline
+   without a year takes it from a full date with the same month and day in the
+   file (exact), else from the reference year (approximate).
+2. Otherwise the latest date the text mentions, as a lower bound: the article
+   cannot be older than the newest event it reports. It is given to the month
+   and marked approximate (``约2020年4月``). Deadlines and ranges' ends
+   (``延至6月30日``, ``将于…``) are skipped: they may lie in the future.
+
+Month-and-day mentions without a year (``4月13日``) need a reference year: the
+latest year of a full date (year and month) in the same file, or, if later, the
+year the whole corpus talks about most (``clean_corpus`` passes it in). With
+neither, such mentions are not used.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import PartialDate
+
+_MENTION = re.compile(
+    r"(?=\d)(?:(?P<y>\d{4})\s*年\s*)?(?<![\d.])(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
+    r"|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d)"
+)
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+# ``4月7日上午消息``, ``新华社北京4月7日电``: a date that opens the text and says
+# "reported on"; an agency or paper may stand before it, nothing else may.
+_DATELINE = re.compile(
+    r"^(?:[^，。,；;“”\s\d]{0,8}?(?:社|网|報|报|台|讯|訊)[^，。,；;“”\d]{0,8}?)?"
+    r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    r"(?:上午|下午|晚间|晚|早间|凌晨|中午)?(?:电|電|讯|訊|消息|报道|報道)"
+)
+_DATE_LINE = re.compile(
+    r"^(?:(?:发布|日期|时间|发布时间|更新时间)\s*[:：]\s*)?(?P<y>\d{4})\s*[年\-/.]\s*(?P<m>\d{1,2})"
+    r"\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+    r"(?:\s+.{0,30})?$"
+)
+# Words just before a date that make it a deadline, a plan or the end of a range.
+_FUTURE = re.compile(r"(将|将于|预计|计划|定于|有望|力争|延至|延长至|明年|前|起至)\s*$")
+_RANGE_END = re.compile(r"[至到~～-]\s*$")
+_LAST_YEAR = re.compile(r"去年\s*$")
+
+Ymd = tuple[int | None, int, int | None]
+
+
+@dataclass
+class DateEvidence:
+    exact: Ymd | None = None
+    mentions: list[Ymd] = field(default_factory=list)
+    full: list[tuple[int, int, int | None]] = field(default_factory=list)  # with a year
+
+
+def dateline(text: str) -> Ymd | None:
+    m = _DATELINE.match(text)
+    return _ymd(m.group("y"), m.group("m"), m.group("d")) if m else None
+
+
+def strip_dateline(text: str) -> str:
+    """``4月7日上午消息，时隔11年……`` -> ``时隔11年……``."""
+    m = _DATELINE.match(text)
+    return text[m.end() :].lstrip("，,：: ") if m else text
+
+
+def date_line(text: str) -> Ymd | None:
+    """A line that is nothing but a date (perhaps with a time or a source)."""
+    m = _DATE_LINE.match(text.strip())
+    if not m or len(text) > 50:
+        return None
+    return _ymd(m.group("y"), m.group("m"), m.group("d"))
+
+
+def collect(texts: Iterable[str], evidence: DateEvidence) -> None:
+    """Add every usable date mention in ``texts`` to ``evidence``."""
+    for text in texts:
+        for m in _MENTION.finditer(text):
+            before = text[max(0, m.start() - 6) : m.start()]
+            if _FUTURE.search(before) or (_RANGE_END.search(before) and "截" not in before):
+                continue
+            if m.group("iy"):
+                ymd = _ymd(m.group("iy"), m.group("im"), m.group("id"))
+            else:
+                ymd = _ymd(m.group("y"), m.group("m"), m.group("d"))
+                if ymd and ymd[0] is None and _LAST_YEAR.search(before):
+                    ymd = (-1, ymd[1], ymd[2])  # resolved against the reference year
+            if ymd is None:
+                continue
+            evidence.mentions.append(ymd)
+            if ymd[0] is not None and ymd[0] > 0:
+                evidence.full.append((ymd[0], ymd[1], ymd[2]))
+
+
+def years(texts: Iterable[str]) -> Counter[int]:
+    """Years the text names (``2020年``), outside titles of works in 《》."""
+    out: Counter[int] = Counter()
+    for text in texts:
+        for m in _YEAR.finditer(text):
+            if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
+                continue
+            year = int(m.group(1))
+            if 1900 <= year <= 2100:
+                out[year] += 1
+    return out
+
+
+def resolve(
+    evidence: DateEvidence, file_full: list[tuple[int, int, int | None]], hint: int | None
+) -> PartialDate | None:
+    """The article's date from its evidence, the file's full dates and the corpus year."""
+    ref = max([y for y, _, _ in file_full] + ([hint] if hint else []), default=None)
+    if evidence.exact is not None:
+        year, month, day = evidence.exact
+        if year is not None and year > 0:
+            return _date(year, month, day, False)
+        same = [y for y, m, d in file_full if (m, d) == (month, day)]
+        if same:
+            return _date(max(same), month, day, False)
+        if ref is not None:
+            return _date(ref, month, day, True)
+    best: tuple[int, int] | None = None
+    for year, month, _day in evidence.mentions:
+        if year is None or year < 0:
+            if ref is None:
+                continue
+            year = ref - 1 if year is not None else ref
+        if best is None or (year, month) > best:
+            best = (year, month)
+    return _date(best[0], best[1], None, True) if best else None
+
+
+def _ymd(y: str | None, m: str, d: str | None) -> Ymd | None:
+    year = int(y) if y else None
+    month = int(m)
+    day = int(d) if d else None
+    if year is not None and not 1900 <= year <= 2100:
+        return None
+    if not 1 <= month <= 12:
+        return None
+    if day is not None:
+        last = calendar.monthrange(year or 2000, month)[1]  # 2000: a leap year
+        if not 1 <= day <= last:
+            return None
+    return (year, month, day)
+
+
+def _date(year: int, month: int, day: int | None, approximate: bool) -> PartialDate | None:
+    try:
+        return PartialDate(year, month, day, approximate)
+    except ValueError:  # 29 February of a year that has none
+        return PartialDate(year, month, None, approximate)

@@ -1,0 +1,119 @@
+"""Repairs of the text itself: web debris, stray spaces, doubled punctuation.
+
+Every fix here is idempotent (running it twice changes nothing more), so cleaning
+an already cleaned article gives it back unchanged. Nothing is NFKC-normalised:
+full-width ，：（ stay full-width and half-width ones stay half-width.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .chars import CLOSERS, HAN_RANGES, SHARED_PUNCT, is_full_punct, is_han
+from .text import Styled, sub
+
+_TAG = re.compile(r"<!--.{0,2000}?-->|</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>]{0,500})?/?>")
+# Only entities with their semicolon (so ``a&copy=1`` in a URL stays), plus the
+# very common ``&nbsp`` that web pages often leave without one.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|&nbsp\b")
+# ``&mdash;`` half-decoded leaves a semicolon behind each dash: ``—;—;``.
+_DASH_DEBRIS = re.compile(r"(?<=[—–])[ ]?;")
+_ODD_SPACE = re.compile("[\u00a0\u3000\t\u2002-\u200a\u202f\u205f]")
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+_SPACES = re.compile(" {2,}")
+_SPACE = re.compile(" ")
+_DOUBLED = re.compile(r"([。，、；：,])\1+")
+_HAN_SPACE_HAN = re.compile(f"[{HAN_RANGES}] (?=[{HAN_RANGES}])")
+_MIXED = re.compile(f"[{HAN_RANGES}]( ?)[A-Za-z0-9]|[A-Za-z0-9]( ?)[{HAN_RANGES}]")
+_HALF_PUNCT = frozenset(",.;:!?)")
+
+
+def cook_line(text: str) -> str:
+    """Undo web debris in one source line: HTML tags, entities, ``—;``."""
+    if "<" in text:
+        text = _TAG.sub("", text)
+    for _ in range(3):  # double-encoded ``&amp;nbsp;`` needs two rounds
+        if "&" not in text:
+            break
+        new = _ENTITY.sub(_entity, text)
+        if new == text:
+            break
+        text = new
+    if ";" in text:
+        text = _DASH_DEBRIS.sub("", text)
+    return text
+
+
+def _entity(m: re.Match[str]) -> str:
+    found = m.group(0)
+    if found.startswith("&nbsp"):
+        return " "
+    decoded = html.unescape(found)
+    return " " if decoded == "\u00a0" else decoded
+
+
+def spaced_style(texts: list[str]) -> bool:
+    """Does the source put a space between Han and Latin/digits (``投入 33.56 億元``)?
+
+    Decided once per file: spacing used consistently is the author's style and is
+    kept; a few stray spaces in otherwise unspaced text are OCR noise and go.
+    """
+    spaced = unspaced = 0
+    for text in texts:
+        for m in _MIXED.finditer(text):
+            if (m.group(1) or m.group(2) or "") == " ":
+                spaced += 1
+            else:
+                unspaced += 1
+    return spaced >= 2 and spaced >= 0.4 * (spaced + unspaced)
+
+
+def fix_text(st: Styled, keep_mixed_spaces: bool) -> Styled:
+    """Normalise spaces and punctuation inside one paragraph (or title)."""
+    st = sub(_ZERO_WIDTH, "", sub(_ODD_SPACE, " ", st))
+    st = sub(_SPACES, " ", st).strip()
+    if " " in st.text:
+        segmented = _is_segmented(st.text)
+        text = st.text
+
+        def decide(m: re.Match[str]) -> str:
+            return "" if _drop_space(text, m.start(), keep_mixed_spaces, segmented) else " "
+
+        st = sub(_SPACE, decide, st)
+    return sub(_DOUBLED, r"\1", st)
+
+
+def _is_segmented(text: str) -> bool:
+    """Word-segmented text puts a space between most Chinese words; undo all of them."""
+    gaps = len(_HAN_SPACE_HAN.findall(text))
+    return gaps >= 3 and len(re.findall(f"[{HAN_RANGES}]", text)) <= 8 * gaps
+
+
+def _drop_space(text: str, i: int, keep_mixed: bool, segmented: bool) -> bool:
+    left = text[i - 1] if i > 0 else ""
+    right = text[i + 1] if i + 1 < len(text) else ""
+    if not left or not right:
+        return True
+    if is_full_punct(left) or is_full_punct(right):
+        return True
+    left_cjk = is_han(left) or left in SHARED_PUNCT
+    right_cjk = is_han(right) or right in SHARED_PUNCT
+    if left in SHARED_PUNCT and (is_han(right) or right in SHARED_PUNCT):
+        return True
+    if right in SHARED_PUNCT and (is_han(left) or left in SHARED_PUNCT or left in CLOSERS):
+        return True
+    if is_han(left) and is_han(right):
+        # ``黄 鑫``, ``冬 天``: letter-spaced single characters are padding; a space
+        # between two longer runs (``春暖花開 更見燦爛``) is a deliberate separator.
+        single_left = i < 2 or not is_han(text[i - 2])
+        single_right = i + 2 >= len(text) or not is_han(text[i + 2])
+        return segmented or single_left or single_right
+    if left in _HALF_PUNCT and i >= 2 and is_han(text[i - 2]) and is_han(right):
+        return True  # ``阿里巴巴, 数字``: half-width comma used as a Chinese one
+    if right == "(" and is_han(left) and i + 2 < len(text) and is_han(text[i + 2]):
+        return True
+    mixed = (left_cjk and right.isascii() and right.isalnum()) or (
+        right_cjk and left.isascii() and left.isalnum()
+    )
+    return mixed and not keep_mixed

@@ -1,0 +1,64 @@
+"""Reading cleaned Markdown back: the ``# title`` and the byline line under it.
+
+A file whose first line is ``# ...`` declares its structure, as the cleaner's own
+output does: ``#`` lines start articles, ``##``/``###`` are headings, ``-`` items,
+``>`` quotations, and a blank line (only) ends a paragraph. The line right under
+the title is the meta line ``author · publication · date`` when every part of it
+reads as one of those (any may be missing); a date is ``2020年4月``,
+``约2020年4月13日`` and the like; a part ending in a paper's suffix (``日报``,
+``周刊``, ``网``...) is the publication, anything else name-shaped the author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import PartialDate
+from .lines import Line
+from .meta import publication_name
+
+_DATE = re.compile(r"^(约)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")
+_NAMEISH = re.compile(
+    r"^(?:[\u4e00-\u9fff·]{2,16}(?:、[\u4e00-\u9fff·]{2,16})*|[A-Za-z .'-]{2,40})$"
+)
+
+
+@dataclass(frozen=True)
+class Meta:
+    author: str | None = None
+    publication: str | None = None
+    date: PartialDate | None = None
+
+
+def is_markdown(lines: Sequence[Line]) -> bool:
+    first = next((ln for ln in lines if not ln.blank), None)
+    return first is not None and first.kind == "title"
+
+
+def parse_meta(text: str) -> Meta | None:
+    """The meta line under a title, or ``None`` if ``text`` is not one."""
+    parts = [p.strip() for p in text.split(" · ")]
+    date: PartialDate | None = None
+    m = _DATE.match(parts[-1])
+    if m:
+        try:
+            date = PartialDate(
+                int(m.group(2)),
+                int(m.group(3)) if m.group(3) else None,
+                int(m.group(4)) if m.group(4) else None,
+                approximate=bool(m.group(1)),
+            )
+        except ValueError:
+            return None
+        parts = parts[:-1]
+    if len(parts) > 2 or any(not _NAMEISH.match(p) or _DATE.match(p) for p in parts):
+        return None
+    if len(parts) == 2:
+        return Meta(parts[0], parts[1], date)
+    if len(parts) == 1:
+        if publication_name(parts[0]) == parts[0]:
+            return Meta(None, parts[0], date)
+        return Meta(parts[0], None, date)
+    return Meta(None, None, date) if date else None

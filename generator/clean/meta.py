@@ -1,0 +1,182 @@
+"""Who wrote it and where it appeared: bylines, credits and publication names.
+
+Bylines come in a few printed shapes: ``本报记者 王轶辰``, ``经济日报·中国经济网记者
+王轶辰``, ``文/张三``, a credit in brackets closing the text (``（记者 孙冰）``,
+``(何畅)``), or under a headline a bare name padded to column width (``韩 叙``).
+Names padded with spaces are joined (``黄 鑫`` -> ``黄鑫``). ``本报`` ("this paper")
+names no paper: the publication is then carried over from elsewhere in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_H = "\u4e00-\u9fff"
+_NAME = f"[{_H}](?: ?[{_H}]){{1,3}}(?:·[{_H}]{{1,6}})?"
+_NAMES = f"{_NAME}(?:(?:\\s+|、|，|,)(?:{_NAME}))*"
+_ROLE = r"(?:首席|特约|实习|见习|特派)?(?:记者|通讯员|评论员|撰稿人)"
+_BYLINE = re.compile(f"^(?P<pub>.{{0,24}}?)(?P<role>{_ROLE})[\\s:：]*(?P<names>{_NAMES})$")
+_BYLINE_SLASH = re.compile(
+    f"^(?:文|作者|撰文|撰稿|编译|文字|整理|口述)\\s*[/／|｜:：]\\s*(?P<names>{_NAMES})$"
+)
+_BYLINE_PAREN = re.compile(f"^[（(](?:{_ROLE}|文|作者)?\\s*[:：]?\\s*(?P<names>{_NAMES})[)）]$")
+_CREDIT = re.compile(
+    f"(?<=[。！？!?”」』…）)])\\s*[（(](?P<role>{_ROLE}|文|作者)?\\s*[:：]?\\s*(?P<names>{_NAMES})[)）]\\s*$"
+)
+_DATELINE_CREDIT = re.compile(f"电\\s*[（(]\\s*{_ROLE}\\s*(?P<names>{_NAMES})\\s*[)）]")
+_BYLINE_HINT = re.compile(r"记者|通讯员|评论员|撰稿|作者|撰文|编译|整理|口述|文字|[/／|｜:：（(]")
+_LOCAL_PAPER = re.compile(r"^(本报|本刊|本台|本网|本站)")
+_PUB_SUFFIX = (
+    "日报|晚报|早报|晨报|时报|商报|周报|周刊|导报|画报|青年报|法制报|经济报|新闻报|杂志|新闻网|通讯社|新闻社"
+    "|电视台|广播电台|日報|晚報|時報|週刊|週報|雜誌|新聞網|通訊社|電視台|社|网|網|报|報|刊"
+)
+_PUB = re.compile(f"^[{_H}A-Za-z]{{1,12}}(?:{_PUB_SUFFIX})$")
+_PUB_BRACKETED = re.compile(r"《([^《》]{2,20})》(?:首席|特约|实习|见习)?记者")
+_BEFORE_REPORTER = re.compile(f"([{_H}A-Za-z·]{{2,16}}?)(?:首席|特约|实习|见习)?记者$")
+# Words that come before a paper's name in running text: "接受经济日报记者采访".
+_LEADERS = re.compile(r"^.*(接受|据|向|对|告诉|经|由|在|随|陪同|答)")
+_ROLES = frozenset({"记者", "通讯员", "评论员", "撰稿人", "编辑", "摄影", "实习生"})
+# Common Chinese surnames (simplified and traditional forms): a bare name under a
+# headline, or a bracketed credit with no role, must start with one of these.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
+    "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
+    "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
+    "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
+    "丛仲虞敖巩明佘池乐谈"
+    "劉陳楊黃趙吳鄭謝許馮鄧蕭葉蘇呂盧鍾譚陸賈鄒閆龍賀顧龔萬錢嚴湯溫喬龐顏聶魯蘭齊倪寧紀畢單費蔣"
+)
+
+
+@dataclass(frozen=True)
+class Byline:
+    names: tuple[str, ...]
+    publication: str | None = None
+    local: bool = False  # "本报记者": this paper's reporter, paper not named here
+
+
+def parse_byline(text: str) -> Byline | None:
+    """A whole line that is a byline, or ``None``."""
+    text = text.strip()
+    if len(text) > 40 or not _BYLINE_HINT.search(text):
+        return None
+    m = _BYLINE.match(text)
+    if m:
+        names = split_names(m.group("names"))
+        pub_part = m.group("pub").strip(" ·:：")
+        local = bool(_LOCAL_PAPER.match(pub_part))
+        publication = None if local else publication_name(pub_part)
+        if not _surnamed(names) or (pub_part and not local and publication is None):
+            return None
+        return Byline(names, publication, local)
+    m = _BYLINE_SLASH.match(text)
+    if m:
+        names = split_names(m.group("names"))
+        return Byline(names) if names else None
+    m = _BYLINE_PAREN.match(text)
+    if m:
+        names = split_names(m.group("names"))
+        return Byline(names) if _surnamed(names) else None
+    return None
+
+
+def _surnamed(names: tuple[str, ...]) -> bool:
+    """Every name starts with a common surname: tells a byline from running text."""
+    return bool(names) and all(n[0] in SURNAMES for n in names)
+
+
+def is_bare_name(text: str) -> bool:
+    """``韩 叙`` / ``王轶辰``: two or three Han characters that start with a surname."""
+    compact = text.replace(" ", "").replace("\u3000", "")
+    return (
+        2 <= len(compact) <= 3
+        and all("\u4e00" <= ch <= "\u9fff" for ch in compact)
+        and compact[0] in SURNAMES
+        and text.count(" ") + text.count("\u3000") <= 2
+    )
+
+
+def split_names(names: str) -> tuple[str, ...]:
+    """``黄 鑫`` -> (黄鑫,); ``张三 李四`` -> (张三, 李四); ``王 五 赵六`` -> (王五, 赵六)."""
+    out: list[str] = []
+    for chunk in re.split(r"[、，,]", names):
+        tokens = chunk.split()
+        pending = ""
+        for token in tokens:
+            if len(token) == 1:
+                pending += token  # a name letter-spaced to fill the column
+                continue
+            if pending:
+                out.append(pending)
+                pending = ""
+            out.append(token)
+        if pending:
+            out.append(pending)
+    return tuple(n for n in out if len(n) >= 2 and n not in _ROLES)
+
+
+def trailing_credit(text: str) -> tuple[tuple[str, ...], int] | None:
+    """A credit in brackets closing a paragraph: ``……重要时刻！”(何畅)``.
+
+    Returns the names and where the credit starts in ``text``. Without a role word
+    the name must start with a common surname (``张勇(逍遥子)`` is a nickname).
+    """
+    m = _CREDIT.search(text)
+    if not m:
+        return None
+    names = split_names(m.group("names"))
+    if not names or (not m.group("role") and not _surnamed(names)):
+        return None
+    return names, m.start()
+
+
+def dateline_credit(text: str) -> tuple[str, ...]:
+    """``新华社北京4月7日电（记者 张三 李四）`` at the start of a text."""
+    m = _DATELINE_CREDIT.search(text[:80])
+    return split_names(m.group("names")) if m else ()
+
+
+def publication_name(text: str) -> str | None:
+    """The paper in a byline prefix: ``经济日报·中国经济网`` -> ``经济日报``."""
+    text = text.strip(" ·:：《》")
+    if not text or _LOCAL_PAPER.match(text):
+        return None
+    first = re.split(r"[·・|/、]", text)[0].strip("《》 ")
+    first = re.sub(r"(驻|特派).*$", "", first)
+    return first if _PUB.match(first) else None
+
+
+def publication_in_text(text: str) -> str | None:
+    """A paper named in running text as ``钱江晚报记者`` or ``据《中国经济周刊》记者``."""
+    m = _PUB_BRACKETED.search(text)
+    if m and _PUB.match(m.group(1)):
+        return m.group(1)
+    at = text.find("记者")
+    while at >= 0:
+        m = _BEFORE_REPORTER.search(text[max(0, at - 18) : at + 2])
+        if m:
+            name = publication_name(_LEADERS.sub("", m.group(1)))
+            if name and len(name) >= 3:
+                return name
+        at = text.find("记者", at + 2)
+    return None
+
+
+_SOURCE_PREFIX = re.compile(r"^[（(【\[]?(?:来源|稿源|出处|转自)\s*[:：]\s*")
+
+
+def source_publication(text: str) -> str | None:
+    """``来源：经济日报`` -> ``经济日报``."""
+    m = _SOURCE_PREFIX.match(text)
+    if not m:
+        return None
+    name = re.split(r"[\s\-—|/）)】\]]", text[m.end() :].strip(), maxsplit=1)[0]
+    if publication_name(name):
+        return publication_name(name)
+    return name if 2 <= len(name) <= 12 and all("\u4e00" <= c <= "\u9fff" for c in name) else None
+
+
+def join_names(names: tuple[str, ...]) -> str:
+    return "、".join(dict.fromkeys(names))

@@ -1,0 +1,150 @@
+"""Joining hard-wrapped lines back into paragraphs.
+
+A page scanned from print is wrapped at the column width, and OCR adds blank
+lines where it split blocks, not where paragraphs end. The column width of a file
+is estimated as the most common line width. In a wrapped file a line continues
+into the next one (across blank lines too) unless it ends a sentence; a line that
+ends a sentence closes the paragraph when a blank line follows, when it is
+clearly shorter than the column (the last line of a paragraph), or when the next
+line opens a quotation. A short line without a sentence end, standing alone
+between blank lines, is not wrapped text at all: it may be a heading.
+
+Files with one paragraph per line (web copy) keep their lines apart; only a line
+that stops mid-sentence after at least one full sentence (a paragraph cut in two
+by a stray blank line) is joined to the next.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .chars import CLAUSE, OPENERS, balanced, ends_sentence, han_count, is_cjk
+from .lines import Line
+from .text import Styled, concat
+
+_MAX_WRAP = 45  # a wider "column" is not a column
+
+
+@dataclass(frozen=True)
+class Layout:
+    wrapped: bool
+    column: float  # typical line width (0 when not wrapped)
+
+    @property
+    def short(self) -> float:
+        """Lines at most this wide are clearly shorter than the column."""
+        return self.column - 3 if self.wrapped else 0
+
+
+def measure(lines: Sequence[Line]) -> Layout:
+    widths = [round(ln.width) for ln in lines if ln.live and ln.kind == "text" and ln.width >= 4]
+    if len(widths) < 8:
+        return Layout(False, 0)
+    counts = Counter(widths)
+    column = max(counts, key=lambda w: (counts[w], -w))
+    near = sum(n for w, n in counts.items() if abs(w - column) <= 3)
+    wrapped = column <= _MAX_WRAP and near >= 0.45 * len(widths)
+    return Layout(wrapped, float(column) if wrapped else 0)
+
+
+@dataclass(eq=False)
+class Unit:
+    """A paragraph, list item, quotation or heading in the making."""
+
+    kind: str  # text, item, quote, heading
+    lines: list[Line] = field(default_factory=list)
+    level: int = 2
+
+    @property
+    def text(self) -> str:
+        return "".join(ln.text for ln in self.lines)
+
+    def styled(self) -> Styled:
+        parts: list[Styled] = []
+        for prev, line in zip([None, *self.lines], self.lines, strict=False):
+            if prev is not None and _needs_space(prev.text, line.text):
+                parts.append(Styled(" "))
+            parts.append(line.styled)
+        return concat(parts)
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        return tuple(ln.no for ln in self.lines)
+
+
+def units(body: Sequence[Line], layout: Layout, markdown: bool = False) -> list[Unit]:
+    """Group body lines (in file order, blank and dropped lines included) into units."""
+    out: list[Unit] = []
+    gap = 0
+    current: Unit | None = None
+    for line in body:
+        if not line.live or line.role not in ("", "body"):
+            gap += 1
+            continue
+        if current is not None and _joins(current, line, gap, layout, markdown):
+            current.lines.append(line)
+        else:
+            kind = "text" if line.kind == "title" else line.kind
+            current = Unit(kind, [line], max(2, min(line.level, 3)))
+            out.append(current)
+        gap = 0
+    return out
+
+
+def _joins(unit: Unit, line: Line, gap: int, layout: Layout, markdown: bool) -> bool:
+    prev = unit.lines[-1]
+    if line.kind not in ("text", "quote") or unit.kind == "heading":
+        return False
+    if line.kind == "quote" or unit.kind == "quote":
+        return line.kind == unit.kind == "quote" and gap == 0
+    if markdown:
+        return gap == 0
+    text = prev.text
+    if layout.wrapped:
+        if ends_sentence(text):
+            # A sentence end closes the paragraph after a blank line, on a short
+            # line, or before a new quotation; a full line just wraps on.
+            return not (gap or prev.width <= layout.short or line.text[:1] in OPENERS)
+        if text[-1:] in "：:" and prev.width <= layout.short:
+            return False
+        return not standalone(unit, gap, layout)
+    # One paragraph per line: only repair a paragraph cut in two mid-word, after at
+    # least one full sentence (so a caption or heading is never glued to the text).
+    last = text[-1:]
+    if unit.kind != "text" or not (last.isalnum() or last in "，,、"):
+        return False
+    return _has_sentence(text) or prev.width > 60
+
+
+def standalone(unit: Unit, gap_after: int, layout: Layout) -> bool:
+    """A single short line between blank lines in a wrapped file: not body text."""
+    if len(unit.lines) != 1 or not gap_after:
+        return False
+    line = unit.lines[0]
+    return line.width <= layout.short and heading_shaped(line.text)
+
+
+def heading_shaped(text: str) -> bool:
+    """Could be a heading: no sentence end, no trailing comma, balanced, some Han."""
+    if ends_sentence(text) or text[-1:] in CLAUSE or not balanced(text):
+        return False
+    if text[:1] in "*※" or text.startswith("注"):
+        return False  # a note, not a heading
+    return han_count(text) >= 2 and not _has_sentence(text)
+
+
+def _has_sentence(text: str) -> bool:
+    """A sentence ends somewhere inside the text (not counting its very end)."""
+    return any(ch in "。！？；;" for ch in text.rstrip()[:-1])
+
+
+def _needs_space(left: str, right: str) -> bool:
+    """Rejoining a wrapped line: a space only between two Latin words or numbers."""
+    a, b = left[-1:], right[:1]
+    if not a or not b or is_cjk(a) or is_cjk(b):
+        return False
+    if a == "-" and len(left) > 1 and left[-2].isalpha():
+        return False  # a hyphenated word wrapped at its hyphen
+    return not a.isspace() and not b.isspace()

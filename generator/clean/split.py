@@ -1,0 +1,154 @@
+"""Finding the articles in a file, and each one's headline and byline.
+
+A *headline group* is a byline line with up to three headline lines just above
+it (blank lines allowed between), set off from the text before by a blank line
+after a finished sentence. Newspapers print it in two ways:
+
+* headline first: each group opens its article;
+* body first (a scanned page where the reading order came out wrong, like the
+  seeds' page ``000``): the group *closes* its article.
+
+The layout is decided per file: body first when more body text stands before
+the first group than after the last one. A file without groups is one article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .chars import ends_sentence, han_count
+from .dates import date_line
+from .lines import Line
+from .meta import Byline, is_bare_name, parse_byline
+from .reflow import Layout
+
+_MAX_HEAD = 3
+_TITLE_WIDTH = 32
+
+
+@dataclass
+class Segment:
+    """The lines of one article, with its headline group if it has one."""
+
+    lines: list[Line]
+    head: list[Line]
+    byline: Byline | None = None
+    byline_line: Line | None = None
+    head_first: bool = True
+
+
+@dataclass
+class _Group:
+    head: list[Line]
+    line: Line
+    byline: Byline
+
+
+def title_like(line: Line) -> bool:
+    """Could be a line of a headline: short, no sentence end, not a byline or date."""
+    text = line.text
+    if not line.live or line.kind not in ("text", "heading", "title"):
+        return False
+    if line.width > _TITLE_WIDTH or han_count(text) < 2:
+        return False
+    if text[-1:] in "。，、；,;" or any(ch in "。；" for ch in text[:-1]):
+        return False
+    return parse_byline(text) is None and date_line(text) is None
+
+
+def segments(lines: Sequence[Line], layout: Layout) -> list[Segment]:
+    groups = _groups(lines)
+    if not groups:
+        return [Segment(list(lines), [])]
+    first = groups[0].head[0].no - 1
+    last = groups[-1].line.no - 1
+    before = _body_chars(lines[:first])
+    after = _body_chars(lines[last + 1 :])
+    if before >= 100 and before > after:
+        return _body_first(lines, groups)
+    return _head_first(lines, groups)
+
+
+def _body_first(lines: Sequence[Line], groups: list[_Group]) -> list[Segment]:
+    out: list[Segment] = []
+    start = 0
+    for group in groups:
+        end = group.line.no
+        out.append(Segment(list(lines[start:end]), group.head, group.byline, group.line, False))
+        start = end
+    rest = list(lines[start:])
+    if _body_chars(rest) >= 100:
+        out.append(Segment(rest, []))
+    else:
+        out[-1].lines.extend(rest)
+    return out
+
+
+def _head_first(lines: Sequence[Line], groups: list[_Group]) -> list[Segment]:
+    starts = [g.head[0].no - 1 for g in groups]
+    starts[0] = 0  # whatever precedes the first headline is that article's top matter
+    out: list[Segment] = []
+    for group, start, end in zip(groups, starts, [*starts[1:], len(lines)], strict=True):
+        out.append(Segment(list(lines[start:end]), group.head, group.byline, group.line))
+    return out
+
+
+def _groups(lines: Sequence[Line]) -> list[_Group]:
+    out: list[_Group] = []
+    for i, line in enumerate(lines):
+        if not line.live or line.kind != "text":
+            continue
+        byline = parse_byline(line.text)
+        if byline is None and is_bare_name(line.text):
+            above = lines[i - 1] if i else None
+            if above is not None and title_like(above) and not above.blank:
+                byline = Byline((line.text.replace(" ", "").replace("\u3000", ""),))
+        if byline is None:
+            continue
+        head = _head_above(lines, i)
+        if head and (not out or out[-1].line.no < head[0].no):
+            out.append(_Group(head, line, byline))
+    return out
+
+
+def _head_above(lines: Sequence[Line], at: int) -> list[Line]:
+    """Headline lines right above the byline at ``at``, topmost first."""
+    head: list[Line] = []
+    j = at - 1
+    while j >= 0 and len(head) < _MAX_HEAD:
+        line = lines[j]
+        if line.blank:
+            j -= 1
+            continue
+        if not title_like(line) or (ends_sentence(line.text) and (head or line.width > 12)):
+            break  # only the bottom line of a headline may end with ！ or ？
+        head.insert(0, line)
+        j -= 1
+    while head and not _set_off(lines, head[0].no - 1):
+        head.pop(0)
+    return head
+
+
+def _set_off(lines: Sequence[Line], top: int) -> bool:
+    """The headline's top line follows a blank line after a finished sentence (or the top)."""
+    j = top - 1
+    blanks = 0
+    while j >= 0 and lines[j].blank:
+        blanks += 1
+        j -= 1
+    if j < 0:
+        return True
+    above = lines[j]
+    if not above.live:
+        return True  # a dropped caption or notice
+    return blanks > 0 and (ends_sentence(above.text) or above.kind != "text")
+
+
+def _body_chars(lines: Sequence[Line]) -> int:
+    """Roughly how much running text (non-ASCII characters) the lines hold."""
+    return sum(
+        len(ln.text) - len(ln.text.encode("ascii", "ignore"))
+        for ln in lines
+        if ln.live and not title_like(ln)
+    )

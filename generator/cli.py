@@ -1,0 +1,160 @@
+"""Command line: the same stages as the site build, one subcommand each.
+
+    python -m generator clean [--json] FILE...   cleaned Markdown (or JSON) of raw articles
+    python -m generator check [TIMELINE]         validate timeline.yaml against the articles
+    python -m generator suggest [TIMELINE]       dates in the articles that no event covers
+    python -m generator build --out DIR          write the site's pages and exports to DIR
+
+Exit status: 0 success, 1 bad input (one ``file:line:col: error: ...`` line each on
+stderr), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import clean, mdwrite, timeline
+from .model import Article, Diagnostic, InputError, RawText
+from .pipeline import Inputs, load_corpus, read_articles, site_files, write_tree
+from .read import read_file
+from .timeline.suggest import suggest
+
+BUILD_MARKER = ".timeline-build"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except InputError as err:
+        _report(err.diagnostics)
+        return 1
+    except BrokenPipeError:  # e.g. `... | head`
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    p = sub.add_parser("clean", help="print the cleaned articles of raw text files")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="one JSON object per article")
+    p.set_defaults(run=cmd_clean)
+
+    for name, run, text in (
+        ("check", cmd_check, "validate the timeline against the articles"),
+        ("suggest", cmd_suggest, "list dates in the articles that no event covers"),
+        ("build", cmd_build, "write the site's Markdown pages and exports to a folder"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("timeline", nargs="?", type=Path, default=Path("timeline.yaml"))
+        p.add_argument("--articles", type=Path, default=Path("seeds"), help="raw articles folder")
+        p.set_defaults(run=run)
+        if name == "build":
+            p.add_argument("--out", type=Path, required=True, help="output folder")
+            p.add_argument("--site-url", default="", help="public URL of the site, for exports")
+    return parser
+
+
+def _inputs(args: argparse.Namespace) -> Inputs:
+    return Inputs(
+        articles=args.articles,
+        timeline=args.timeline,
+        root=Path.cwd(),
+        site_url=getattr(args, "site_url", ""),
+    )
+
+
+def _report(diagnostics: Sequence[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)
+
+
+def article_json(article: Article) -> dict[str, object]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "author": article.author,
+        "date": article.date.iso() if article.date else None,
+        "publication": article.publication,
+        "file": article.file,
+        "markdown": mdwrite.article(article),
+        "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in article.dropped],
+    }
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    raws: list[RawText] = []
+    errors: list[Diagnostic] = []
+    for path in args.files:
+        try:
+            raws.append(read_file(path, str(path)))
+        except InputError as err:
+            errors += err.diagnostics
+    if errors:
+        raise InputError(errors)
+    articles = clean.clean_corpus(raws)
+    if args.json:
+        doc = [article_json(a) for a in articles]
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("\n".join(mdwrite.article(a) for a in articles))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    inputs = _inputs(args)
+    _, articles = read_articles(inputs)
+    tl, problems = timeline.check(inputs.timeline, articles, inputs.display(inputs.timeline))
+    _report(problems)
+    errors = sum(d.severity == "error" for d in problems)
+    if errors:
+        return 1
+    warnings = len(problems)
+    sources = sum(len(e.sources) for e in tl.events)
+    print(
+        f"{inputs.display(inputs.timeline)}: ok: {len(tl.events)} events, {sources} quotes "
+        f"verified in {len(articles)} articles, {warnings} warnings"
+    )
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    inputs = _inputs(args)
+    _, articles = read_articles(inputs)
+    tl, problems = timeline.check(inputs.timeline, articles, inputs.display(inputs.timeline))
+    _report([d for d in problems if d.severity == "error"])
+    found = suggest(articles, tl)
+    for s in found:
+        when = s.date.iso() + (f"..{s.end.iso()}" if s.end else "")
+        print(f"{s.article}#{s.anchor}: {when}: {s.mention}: {s.sentence}")
+    print(f"{len(found)} date mentions not covered by any event", file=sys.stderr)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    inputs = _inputs(args)
+    out: Path = args.out
+    if out.exists() and any(out.iterdir()) and not (out / BUILD_MARKER).exists():
+        raise InputError(
+            [
+                Diagnostic(
+                    str(out),
+                    1,
+                    1,
+                    "output folder is not empty and was not "
+                    "written by this command; choose a new or empty folder",
+                )
+            ]
+        )
+    corpus, raws = load_corpus(inputs)
+    pages, files = site_files(corpus, raws, inputs)
+    files[BUILD_MARKER] = b"written by python -m generator build\n"
+    written = write_tree(out, pages, files)
+    print(f"wrote {len(written)} files to {out}")
+    return 0

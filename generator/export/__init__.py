@@ -1,0 +1,42 @@
+"""Machine-readable exports of the timeline: pure functions from a Corpus to bytes.
+
+``export_all`` returns every file by its published name; writing them is the
+caller's job. Nothing here reads the clock: pass ``updated`` (for instance from
+``SOURCE_DATE_EPOCH``) to stamp the feed and calendar, or let it be derived from
+the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Corpus
+from .atom import atom_feed
+from .ics import timeline_ics
+from .timeline_json import timeline_json
+from .timelinejs import timelinejs_json
+
+__all__ = ["atom_feed", "export_all", "timeline_ics", "timeline_json", "timelinejs_json"]
+
+
+def export_all(
+    corpus: Corpus,
+    site_url: str,
+    updated: dt.datetime | None = None,
+    *,
+    title: str = "时间线",
+    author: str = "时间线编者",
+) -> dict[str, bytes]:
+    """``timeline.json``, ``timeline.ics``, ``feed.xml`` and ``timelinejs.json`` as bytes.
+
+    ``site_url`` (``https://example.org/timeline/``) makes every URL absolute; with
+    ``""`` URLs are relative to the site root and the Atom/iCalendar ids use
+    host-free fallbacks. ``title`` names the feed, calendar and TimelineJS title
+    slide; ``author`` is the feed's author.
+    """
+    return {
+        "timeline.json": timeline_json(corpus, site_url),
+        "timeline.ics": timeline_ics(corpus, site_url, updated, name=title),
+        "feed.xml": atom_feed(corpus, site_url, updated, title=title, author=author),
+        "timelinejs.json": timelinejs_json(corpus, site_url, title=title),
+    }

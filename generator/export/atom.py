@@ -1,0 +1,82 @@
+"""``feed.xml``: the events as an Atom 1.0 feed (RFC 4287), newest first.
+
+Built with ElementTree so every string is escaped by the serializer. Each entry's
+``updated`` is the first day of the event at 00:00Z: the feed describes when things
+happened, not when the page was edited, and that keeps the bytes reproducible.
+Without an absolute ``site_url`` the ids are stable ``urn:uuid:`` names (Atom ids
+must be absolute IRIs) and the links stay relative to the feed, which sits at the
+site root; the ``self`` link is left out because it must not be relative.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+
+from ..model import Corpus, Event
+from ..paths import url_of
+from .htmlparts import event_html
+from .links import Links, midnight, newest_first, updated_at, urn_for
+
+ATOM = "http://www.w3.org/2005/Atom"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Characters XML 1.0 cannot hold at all, not even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, {k: _clean(v) for k, v in attrs.items()})
+    if text is not None:
+        element.text = _clean(text)
+    return element
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _entry(feed: ET.Element, event: Event, links: Links) -> None:
+    entry = _sub(feed, "entry")
+    permalink = links.event(event)
+    _sub(entry, "id", permalink if links.absolute else urn_for("event", event.id))
+    _sub(entry, "title", event.title, type="text")
+    _sub(entry, "updated", _stamp(midnight(event.date.first_day())))
+    _sub(entry, "link", rel="alternate", type="text/html", href=permalink)
+    if event.summary.strip():
+        _sub(entry, "summary", event.summary, type="text")
+    _sub(entry, "content", event_html(event, links), type="html")
+    for tag in event.tags:
+        _sub(entry, "category", term=tag)
+
+
+def atom_feed(
+    corpus: Corpus,
+    site_url: str,
+    updated: dt.datetime | None = None,
+    title: str = "时间线",
+    author: str = "时间线编者",
+) -> bytes:
+    """The Atom feed document as UTF-8 bytes with an XML declaration."""
+    links = Links.of(corpus, site_url)
+    # Plain tag names plus an ``xmlns`` attribute: ElementTree's ``default_namespace``
+    # refuses the unqualified attributes (``href``, ``rel``) that Atom uses.
+    feed = ET.Element("feed", {"xmlns": ATOM, _XML_LANG: "zh"})
+    _sub(feed, "id", site_url if links.absolute else urn_for("feed", title))
+    _sub(feed, "title", title, type="text")
+    _sub(feed, "updated", _stamp(updated_at(corpus, updated)))
+    if links.absolute:
+        href = url_of("feed.xml", site_url)
+        _sub(feed, "link", rel="self", type="application/atom+xml", href=href)
+    _sub(feed, "link", rel="alternate", type="text/html", href=site_url or "./")
+    _sub(_sub(feed, "author"), "name", author)
+    _sub(feed, "generator", "timeline-generator")
+    for event in newest_first(corpus):
+        _entry(feed, event, links)
+    ET.indent(feed)
+    body = ET.tostring(feed, encoding="unicode")
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")

@@ -1,0 +1,68 @@
+"""``timeline.json``: the whole timeline as plain JSON for other tools.
+
+Keys come in a fixed order (``sort_keys`` would scatter ``id`` and ``date``), text
+stays readable UTF-8, and events keep the timeline order (date, then id).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Article, Corpus, EntityKind, Event
+from .links import Links, in_order
+
+_ENTITY_GROUPS: tuple[tuple[EntityKind, str], ...] = (
+    ("person", "people"),
+    ("organization", "organizations"),
+    ("place", "places"),
+)
+
+
+def _event(event: Event, links: Links) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": event.id, "date": event.date.iso()}
+    if event.end is not None:
+        out["end"] = event.end.iso()
+    out["precision"] = event.date.precision
+    out["approximate"] = event.date.approximate
+    out["title"] = event.title
+    out["summary"] = event.summary
+    out["tags"] = list(event.tags)
+    out["entities"] = {
+        group: [entity.name for entity in event.entities if entity.kind == kind]
+        for kind, group in _ENTITY_GROUPS
+    }
+    out["url"] = links.event(event)
+    out["sources"] = [
+        {
+            "article": src.article,
+            "file": links.article_file(src.article),
+            "quote": src.quote,
+            "url": links.source(src),
+        }
+        for src in event.sources
+    ]
+    return out
+
+
+def _article(article: Article, links: Links) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "author": article.author,
+        "publication": article.publication,
+        "date": article.date.iso() if article.date else None,
+        "file": article.file,
+        "url": links.article_url(article.id),
+        "source_url": article.url,
+    }
+
+
+def timeline_json(corpus: Corpus, site_url: str) -> bytes:
+    """``{"events": [...], "articles": [...]}`` as indented UTF-8 JSON with a final newline."""
+    links = Links.of(corpus, site_url)
+    data = {
+        "events": [_event(event, links) for event in in_order(corpus)],
+        "articles": [_article(article, links) for article in corpus.articles],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

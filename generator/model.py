@@ -1,0 +1,232 @@
+"""The domain model shared by every stage of the pipeline.
+
+Stages pass these frozen values along: ``read`` makes :class:`RawText`, ``clean``
+makes :class:`Article`, the timeline loader makes :class:`Timeline`, ``validate``
+resolves each :class:`SourceRef` to the passage it quotes, and ``render`` and
+``export`` only read. Nothing here imports MkDocs or touches the file system.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+Precision = Literal["year", "month", "day"]
+BlockKind = Literal["paragraph", "heading", "item", "quote"]
+EntityKind = Literal["person", "organization", "place"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in one input file, printed GCC style so editors and CI annotate it."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+
+class InputError(Exception):
+    """Bad input: carries every diagnostic found, never a traceback for the user."""
+
+    def __init__(self, diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+@dataclass(frozen=True)
+class RawText:
+    """A source file, decoded. ``text`` uses ``\\n`` line ends and has no BOM."""
+
+    path: str  # as shown to the user in messages (relative where possible)
+    name: str  # file name, e.g. ``000_b4a2.txt``; the raw file is published under it
+    stem: str
+    text: str
+    encoding: str
+    sha256: str
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day, possibly approximate."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is not 1-12")
+        if self.day is not None and self.month is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise ValueError(f"{self.year}-{self.month:02d} has no day {self.day}")
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        """``2020``, ``2020-02`` or ``2020-02-05``: the date at its own precision."""
+        out = f"{self.year:04d}"
+        if self.month is not None:
+            out += f"-{self.month:02d}"
+        if self.day is not None:
+            out += f"-{self.day:02d}"
+        return out
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def zh(self) -> str:
+        """Chinese display at the date's precision: ``2020年2月``, ``约2020年2月5日``."""
+        out = f"{self.year}年"
+        if self.month is not None:
+            out += f"{self.month}月"
+        if self.day is not None:
+            out += f"{self.day}日"
+        return ("约" + out) if self.approximate else out
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of an article body: a paragraph, a heading, a list item or a quotation.
+
+    ``text`` is plain text, never Markdown, on one line. Consecutive ``item`` blocks
+    form one list. ``strong`` holds bold ranges as offsets into ``text`` (from
+    ``**...**`` in the source). ``anchor`` (``p1``, ``p2``, ... numbered over the
+    non-heading blocks; ``""`` for headings, which get Unicode slugs) is stable for
+    the same cleaned text, so events can deep-link to the passage.
+    """
+
+    kind: BlockKind
+    text: str
+    anchor: str
+    strong: tuple[tuple[int, int], ...] = ()
+    level: int = 2
+    lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """An input line left out of the article, and why (``caption``, ``promo``, ...)."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    file: str  # the raw file's name (RawText.name)
+    blocks: tuple[Block, ...]
+    dropped: tuple[Dropped, ...] = ()
+    author: str | None = None
+    publication: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+    script: Literal["hans", "hant"] = "hans"
+    index: int = 1  # position of the article within its file, from 1
+
+    @property
+    def plain_text(self) -> str:
+        return "\n\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quoted passage located in an article: ``text[start:end]`` of block ``anchor``."""
+
+    anchor: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    article: str
+    quote: str
+    line: int = 0  # where the source sits in timeline.yaml (1-based), 0 if unknown
+    col: int = 0
+    spans: tuple[Span, ...] = ()  # filled in by validation: where the quote is
+
+    @property
+    def anchor(self) -> str | None:
+        return self.spans[0].anchor if self.spans else None
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: EntityKind
+    name: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: PartialDate
+    title: str
+    sources: tuple[SourceRef, ...]
+    end: PartialDate | None = None
+    summary: str = ""  # Markdown, written by the curator
+    tags: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    line: int = 0  # line of the event in timeline.yaml, for "edit this event"
+
+    def sort_key(self) -> tuple[tuple[int, int, int], str]:
+        return (self.date.sort_key(), self.id)
+
+
+@dataclass(frozen=True)
+class ArticleOverride:
+    """Curator's corrections to an article's metadata, from ``articles:`` in the timeline."""
+
+    id: str
+    title: str | None = None
+    author: str | None = None
+    publication: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Timeline:
+    path: str
+    events: tuple[Event, ...] = ()
+    overrides: tuple[ArticleOverride, ...] = ()
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the site is made of, validated: what ``render`` and ``export`` read."""
+
+    articles: tuple[Article, ...]
+    timeline: Timeline
+    warnings: tuple[Diagnostic, ...] = field(default=())
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self.timeline.events

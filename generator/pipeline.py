@@ -1,0 +1,106 @@
+"""The whole pipeline as plain function calls: read -> clean -> timeline -> validate.
+
+The MkDocs plugin and the command line both come through here, so a site built by
+MkDocs and a folder written by ``python -m generator build`` hold the same pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import clean, export, render, timeline
+from .model import Article, Corpus, Diagnostic, InputError, RawText
+from .read import read_dir
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Where the inputs are, and how the published site is addressed."""
+
+    articles: Path
+    timeline: Path
+    root: Path  # messages show paths relative to this folder
+    site_url: str = ""
+    repo_url: str = ""
+    edit_uri: str = ""  # repository prefix of editable files, e.g. ``edit/main/``
+
+    def display(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+
+def read_articles(inputs: Inputs) -> tuple[list[RawText], list[Article]]:
+    if not inputs.articles.is_dir():
+        raise InputError(
+            [Diagnostic(inputs.display(inputs.articles), 1, 1, "articles folder not found")]
+        )
+    raws = read_dir(inputs.articles, inputs.root)
+    return raws, clean.clean_corpus(raws)
+
+
+def load_corpus(inputs: Inputs) -> tuple[Corpus, list[RawText]]:
+    """Read, clean and validate everything; raise :class:`InputError` listing every error."""
+    raws, articles = read_articles(inputs)
+    tl, problems = timeline.check(inputs.timeline, articles, inputs.display(inputs.timeline))
+    errors = [d for d in problems if d.severity == "error"]
+    if errors:
+        raise InputError(errors)
+    articles = timeline.apply_overrides(articles, tl)
+    warnings = tuple(d for d in problems if d.severity == "warning")
+    return Corpus(articles=tuple(articles), timeline=tl, warnings=warnings), raws
+
+
+def build_date() -> dt.datetime | None:
+    """The build's timestamp for exports, only when the caller pins it (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+
+
+def site_files(
+    corpus: Corpus, raws: Sequence[RawText], inputs: Inputs
+) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Markdown pages (path -> text) and other files (path -> bytes) of the site."""
+    options = render.Options(
+        site_url=inputs.site_url,
+        repo_url=inputs.repo_url,
+        edit_uri=inputs.edit_uri,
+        timeline_path=inputs.display(inputs.timeline),
+    )
+    pages = render.render_pages(corpus, options)
+    files = export.export_all(corpus, inputs.site_url, build_date())
+    for raw in raws:
+        files[render.raw_path(raw.name)] = raw_bytes(inputs.articles / raw.name)
+    return pages, files
+
+
+def raw_bytes(path: Path) -> bytes:
+    """The raw article exactly as collected, so readers can check the cleaning."""
+    return path.read_bytes()
+
+
+def write_tree(out: Path, pages: dict[str, str], files: dict[str, bytes]) -> list[Path]:
+    """Write pages and files below ``out`` (for engines other than MkDocs).
+
+    Every path was made by :mod:`generator.paths`; the check here is a second lock
+    so that nothing is ever written outside ``out``.
+    """
+    root = out.resolve()
+    written: list[Path] = []
+    items: list[tuple[str, bytes]] = [(p, t.encode("utf-8")) for p, t in pages.items()]
+    items += list(files.items())
+    for rel, data in sorted(items):
+        target = (root / rel).resolve()
+        if root not in target.parents:
+            raise InputError([Diagnostic(rel, 1, 1, "refusing to write outside the output folder")])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append(target)
+    return written

@@ -1,0 +1,149 @@
+"""The MkDocs adapter: turns MkDocs events into calls on the pipeline, nothing more.
+
+Generated pages are virtual files (``File.generated``): nothing is written into
+``docs/`` or the articles folder. Bad input fails ``mkdocs build`` with a
+``PluginError`` (printed without a traceback); under ``mkdocs serve`` the errors are
+shown in the console and on every page, and the last good site stays up until the
+next good save.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import render, search
+from .mdwrite import escape
+from .model import Corpus, Diagnostic, InputError
+from .pipeline import Inputs, load_corpus, site_files
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+OVERVIEW_MARKER = "<!-- timeline:overview -->"
+
+
+class TimelineError(PluginError):
+    """The inputs have errors; the message is one ``file:line:col: error: ...`` per line."""
+
+
+class TimelineConfig(base.Config):
+    articles = opt.Type(str, default="seeds")
+    timeline = opt.Type(str, default="timeline.yaml")
+
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.inputs: Inputs | None = None
+        # The last good build, kept across serve rebuilds to show while the input is broken.
+        self.corpus: Corpus | None = None
+        self.last: tuple[dict[str, str], dict[str, bytes]] = ({}, {})
+        self.errors: tuple[Diagnostic, ...] = ()
+
+    # Defining on_startup makes MkDocs keep this instance across `serve` rebuilds.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.inputs = Inputs(
+            articles=root / self.config.articles,
+            timeline=root / self.config.timeline,
+            root=root,
+            site_url=config.site_url or "",
+            repo_url=config.repo_url or "",
+            edit_uri=_repository_prefix(config.edit_uri or "", config.docs_dir, root),
+        )
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.inputs is not None
+        try:
+            corpus, raws = load_corpus(self.inputs)
+            pages, other = site_files(corpus, raws, self.inputs)
+        except InputError as err:
+            return self._failed(err, files, config)
+        self.corpus, self.last, self.errors = corpus, (pages, other), ()
+        for warning in corpus.warnings:
+            log.info(str(warning))
+        self._add(files, config, pages, other)
+        return files
+
+    def _failed(self, err: InputError, files: Files, config: MkDocsConfig) -> Files:
+        if not self.serving or self.corpus is None or self.inputs is None:
+            raise TimelineError("\n".join(str(d) for d in err.diagnostics)) from None
+        # Serving: say what is wrong, keep the last good pages so the site stays usable.
+        self.errors = err.diagnostics
+        for diagnostic in err.diagnostics:
+            log.error(str(diagnostic))
+        self._add(files, config, *self.last)
+        return files
+
+    def _add(
+        self, files: Files, config: MkDocsConfig, pages: dict[str, str], other: dict[str, bytes]
+    ) -> None:
+        contents: dict[str, str | bytes] = {**pages, **other}
+        for path, content in contents.items():
+            if files.get_file_from_path(path) is not None:
+                raise TimelineError(
+                    f"docs/{path}: error: a hand-written file has the path of a generated page"
+                )
+            files.append(File.generated(config, path, content=content))
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if OVERVIEW_MARKER in markdown and self.corpus is not None:
+            markdown = markdown.replace(OVERVIEW_MARKER, render.overview(self.corpus))
+        if self.errors:
+            markdown = error_banner(self.errors) + markdown
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return search.searchable(html)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            search.build_index(Path(config.site_dir))
+        except (OSError, search.SearchIndexError) as err:
+            raise TimelineError(f"error: {err}") from None
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.inputs is not None:
+            server.watch(str(self.inputs.articles))
+            server.watch(str(self.inputs.timeline))
+        return server
+
+
+def error_banner(errors: tuple[Diagnostic, ...]) -> str:
+    lines = "\n".join(f"    {escape(str(d))}  " for d in errors)
+    return (
+        '!!! failure "输入有错误：下面显示的是上一次正确的版本"\n\n'
+        f"{lines}\n\n    改正后保存，页面会自动刷新。\n\n"
+    )
+
+
+def _repository_prefix(edit_uri: str, docs_dir: str, root: Path) -> str:
+    """``edit/main/docs/`` -> ``blob/main/``: where repository-root files are viewed.
+
+    MkDocs' ``edit_uri`` points into the docs folder; timeline lines are linked on
+    the file view, which (unlike the editor) can jump to a line.
+    """
+    prefix = edit_uri
+    try:
+        docs = Path(docs_dir).resolve().relative_to(root).as_posix().strip("/") + "/"
+    except ValueError:
+        docs = ""
+    if docs and prefix.rstrip("/").endswith(docs.rstrip("/")):
+        prefix = prefix.rstrip("/")[: -len(docs.rstrip("/"))]
+    if prefix.startswith("edit/"):
+        prefix = "blob/" + prefix[len("edit/") :]
+    return prefix

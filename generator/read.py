@@ -1,0 +1,149 @@
+"""The ``read`` stage: raw article files in, decoded :class:`RawText` out.
+
+Sources arrive as UTF-8 (with or without a BOM), GB18030/GBK or Big5. Strict UTF-8
+is tried first because it almost never decodes anything else by accident. The two
+legacy encodings are the hard part: Big5 bytes nearly always *decode* as GB18030
+too, into nonsense full of kana, Greek, Cyrillic, box drawing and private-use
+characters (Big5's common ideographs land on GB2312's symbol rows). So every
+encoding that decodes strictly is scored by how many such out-of-place characters
+it produces, and charset-normalizer (restricted to the three encodings) only breaks
+ties. Anything that is not text (NUL bytes, control characters, nothing decodes,
+or only nonsense decodes) is refused with a diagnostic naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pathlib
+import re
+
+from charset_normalizer import from_bytes
+
+from .model import Diagnostic, InputError, RawText
+
+MAX_BYTES = 64 * 1024 * 1024
+SUFFIXES = (".txt", ".md")
+
+_EXPECTED = "expected UTF-8, GB18030 or Big5 text"
+_LEGACY = ("gb18030", "big5", "big5hkscs")
+# Characters a wrong legacy decoding produces and Chinese news text hardly uses:
+# Greek, Cyrillic, box drawing, kana, bopomofo, CJK extension A, private use,
+# compatibility ideographs, vertical/small forms, half-width katakana.
+_ODD = re.compile(
+    "[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf"
+    "\u3400-\u4dbf\ue000-\uf8ff\uf900-\ufaff\ufe10-\ufe6f\uff61-\uff9f]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CJK = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]")
+# How much of the sample may be out-of-place before we call it undecodable.
+_MAX_ODD_RATIO = 0.15
+_SAMPLE = 200_000
+
+
+def read_file(path: pathlib.Path, display: str | None = None) -> RawText:
+    """Read and decode one file; raise :class:`InputError` naming it if that fails."""
+    shown = display if display is not None else str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _error(shown, f"file is too large ({size} bytes; the limit is 64 MiB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _error(shown, f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise _error(shown, f"file is too large ({len(data)} bytes; the limit is 64 MiB)")
+    text, encoding = decode(data, shown)
+    return RawText(
+        path=shown,
+        name=path.name,
+        stem=path.stem,
+        text=text,
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def read_dir(folder: pathlib.Path, root: pathlib.Path | None = None) -> list[RawText]:
+    """Every ``*.txt`` and ``*.md`` file directly in ``folder``, sorted by file name.
+
+    Decoding problems are collected over all files and raised as one InputError.
+    """
+    if not folder.is_dir():
+        raise _error(_display(folder, root), "not a folder")
+    files = sorted(
+        (p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()),
+        key=lambda p: p.name,
+    )
+    out: list[RawText] = []
+    problems: list[Diagnostic] = []
+    for path in files:
+        try:
+            out.append(read_file(path, _display(path, root)))
+        except InputError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def decode(data: bytes, shown: str) -> tuple[str, str]:
+    """``(text, encoding)`` with ``\\n`` line ends and no BOM."""
+    if b"\x00" in data:
+        raise _error(shown, f"cannot decode {shown}: it holds NUL bytes (binary?); {_EXPECTED}")
+    encoding = "utf-8"
+    if data.startswith(b"\xef\xbb\xbf"):
+        data, encoding = data[3:], "utf-8-sig"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text, encoding = _decode_legacy(data, shown)
+    if _CONTROL.search(text[:_SAMPLE]):
+        raise _error(shown, f"cannot decode {shown}: it holds control characters; {_EXPECTED}")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def _decode_legacy(data: bytes, shown: str) -> tuple[str, str]:
+    decoded: dict[str, str] = {}
+    for name in _LEGACY:
+        if name == "big5hkscs" and "big5" in decoded:
+            continue  # the superset only matters when plain Big5 fails
+        try:
+            decoded[name] = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+    if not decoded:
+        raise _error(shown, f"cannot decode {shown}: {_EXPECTED}")
+    scores = {name: odd_ratio(text) for name, text in decoded.items()}
+    best = min(scores.values())
+    if best > _MAX_ODD_RATIO:
+        raise _error(shown, f"cannot decode {shown}: {_EXPECTED}")
+    tied = [name for name in decoded if scores[name] - best < 0.002]
+    if len(tied) > 1:
+        tied.sort(key=lambda name: name != _normalizer_guess(data))
+    return decoded[tied[0]], tied[0]
+
+
+def odd_ratio(text: str) -> float:
+    """Share of out-of-place characters among the CJK-ish characters of ``text``."""
+    sample = text[:_SAMPLE]
+    odd = len(_ODD.findall(sample))
+    cjk = len(_CJK.findall(sample))
+    return odd / max(1, odd + cjk)
+
+
+def _normalizer_guess(data: bytes) -> str:
+    best = from_bytes(data[:_SAMPLE], cp_isolation=["utf_8", "gb18030", "big5"]).best()
+    return best.encoding if best is not None else ""
+
+
+def _display(path: pathlib.Path, root: pathlib.Path | None) -> str:
+    if root is not None:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def _error(shown: str, message: str) -> InputError:
+    return InputError([Diagnostic(shown, 1, 1, message)])

@@ -1,0 +1,81 @@
+"""Article pages (cleaned text, cited passages highlighted in place) and their index."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import mdwrite, paths
+from ..mdwrite import Mark, escape
+from ..model import Article
+from .common import event_date, event_link, md_link
+from .index import Citation, Index
+
+
+def article_page(article: Article, index: Index) -> str:
+    page = paths.article_page(article.id)
+    citations = index.citations.get(article.id, [])
+    lines = [f"# {escape(article.title)}", ""]
+    meta = [escape(x) for x in (article.author, article.publication) if x]
+    if article.date:
+        meta.append(escape(article.date.zh()))
+    raw = md_link("原始文件", paths.link(page, paths.raw_file(article.file)))
+    lines += [" · ".join([*meta, raw]), ""]
+    if article.url:
+        lines += [f"原文链接：<{article.url}>", ""]
+    if citations:
+        lines += ['!!! quote "引用本文的事件"', ""]
+        for cite in citations:
+            lines.append(f"    - {_citation_line(page, cite)}")
+        lines.append("")
+    lines.append(mdwrite.blocks(article.blocks, _marks(page, citations), anchors=True))
+    lines += _report(article)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _citation_line(page: str, cite: Citation) -> str:
+    anchor = cite.source.anchor
+    where = f" · [第 {anchor[1:]} 段](#{anchor})" if anchor else ""
+    return f"{escape(event_date(cite.event))} {event_link(page, cite.event)}{where}"
+
+
+def _marks(page: str, citations: list[Citation]) -> dict[str, list[Mark]]:
+    """``<mark>`` every quoted passage, each with a backlink to its event."""
+    marks: dict[str, list[Mark]] = defaultdict(list)
+    for cite in citations:
+        href = paths.link(page, paths.event_page(cite.event.id))
+        spans = cite.source.spans
+        for i, span in enumerate(spans):
+            last = i == len(spans) - 1
+            marks[span.anchor].append(
+                Mark(span.start, span.end, cite.event.id, cite.event.title, href if last else "")
+            )
+    return dict(marks)
+
+
+def _report(article: Article) -> list[str]:
+    """The cleaning report, collapsed: every line left out and why."""
+    if not article.dropped:
+        return ["", '??? info "清洗报告：未删去任何行"', "", "    原文每一行都保留在正文中。", ""]
+    out = ["", f'??? info "清洗报告：删去 {len(article.dropped)} 行"', ""]
+    out += ["    | 行 | 原因 | 内容 |", "    | ---: | --- | --- |"]
+    for d in article.dropped:
+        text = escape(d.text.strip()) or "（空）"
+        out.append(f"    | {d.line} | {escape(d.reason)} | {text} |")
+    return [*out, ""]
+
+
+def articles_index(index: Index) -> str:
+    page = paths.ARTICLES_INDEX
+    lines = ["# 文章", "", f"共 {len(index.articles)} 篇文章，清洗自原始文本。", ""]
+    lines += ["| 标题 | 作者 | 来源 | 日期 | 引用事件 |", "| --- | --- | --- | --- | ---: |"]
+    for article in index.articles.values():
+        link = md_link(article.title, paths.link(page, paths.article_page(article.id)))
+        cells = [
+            link,
+            escape(article.author or "—"),
+            escape(article.publication or "—"),
+            escape(article.date.zh() if article.date else "—"),
+            str(len(index.citations.get(article.id, []))),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"

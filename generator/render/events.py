@@ -1,0 +1,123 @@
+"""The timeline page (events by month) and one page per event."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from .. import paths
+from ..mdwrite import escape
+from ..model import Corpus, Entity, Event, SourceRef
+from .common import (
+    Options,
+    article_label,
+    edit_url,
+    event_date,
+    event_link,
+    md_link,
+    month_anchor,
+    month_key,
+    month_title,
+    summary_md,
+    tags_line,
+)
+from .index import ENTITY_KINDS, Index
+
+
+def timeline_page(corpus: Corpus, index: Index, options: Options) -> str:
+    page = paths.TIMELINE
+    events = corpus.events
+    lines = ["# 时间线", ""]
+    if events:
+        span = f"{events[0].date.zh()}—{(events[-1].end or events[-1].date).zh()}"
+        lines += [f"共 {len(events)} 个事件，{span}，按月份排列。", ""]
+    else:
+        lines += ["时间线里还没有事件：在 `timeline.yaml` 的 `events:` 下添加第一个。", ""]
+    months = [(key, list(group)) for key, group in groupby(events, key=month_key)]
+    if len(months) > 1:
+        jump = " · ".join(f"[{month_title(k)}](#{month_anchor(k)})" for k, _ in months)
+        lines += [f"跳到：{jump}", ""]
+    for key, group in months:
+        lines += [f"## {month_title(key)} {{#{month_anchor(key)}}}", ""]
+        for event in group:
+            lines += _timeline_entry(page, event, index, options)
+    return "\n".join(lines) + "\n"
+
+
+def _timeline_entry(page: str, event: Event, index: Index, options: Options) -> list[str]:
+    meta = [
+        f"**{escape(event_date(event))}**",
+        md_link("事件页", paths.link(page, paths.event_page(event.id))),
+    ]
+    edit = edit_url(options, event.line)
+    if edit:
+        meta.append(f"[编辑此事件]({edit})")
+    out = [f"### {escape(event.title)} {{#{event.id}}}", "", " · ".join(meta), ""]
+    if event.summary:
+        out += [summary_md(event.summary), ""]
+    tags = tags_line(page, event)
+    if tags:
+        out += [tags, ""]
+    for source in event.sources:
+        out += [_source_line(page, source, index), ""]
+    return out
+
+
+def _source_line(page: str, source: SourceRef, index: Index) -> str:
+    article = index.articles.get(source.article)
+    target = paths.link(page, paths.article_page(source.article), source.anchor)
+    label = article_label(article, source.article)
+    return f"- 来源：{md_link(label, target)}：“{escape(source.quote.strip())}”"
+
+
+def event_page(event: Event, index: Index, options: Options) -> str:
+    page = paths.event_page(event.id)
+    back = paths.link(page, paths.TIMELINE, event.id)
+    lines = [f"# {escape(event.title)}", ""]
+    meta = [f"**日期**：{escape(event_date(event))}", f"[在时间线中查看]({back})"]
+    edit = edit_url(options, event.line)
+    if edit:
+        meta.append(f"[编辑此事件]({edit})")
+    lines += [" · ".join(meta), ""]
+    if event.summary:
+        lines += [summary_md(event.summary), ""]
+    tags = tags_line(page, event)
+    if tags:
+        lines += [tags, ""]
+    lines += _entity_lines(page, event.entities)
+    lines += ["## 来源", ""]
+    for source in event.sources:
+        lines += _source_block(page, source, index)
+    lines += _prev_next(page, *index.neighbours.get(event.id, (None, None)))
+    return "\n".join(lines) + "\n"
+
+
+def _entity_lines(page: str, entities: tuple[Entity, ...]) -> list[str]:
+    out = []
+    for kind, label in ENTITY_KINDS.items():
+        names = [e.name for e in entities if e.kind == kind]
+        if names:
+            links = " · ".join(md_link(n, paths.link(page, paths.entity_page(n))) for n in names)
+            out.append(f"{label}：{links}")
+    return [line for entry in out for line in (entry, "")]
+
+
+def _source_block(page: str, source: SourceRef, index: Index) -> list[str]:
+    article = index.articles.get(source.article)
+    target = paths.link(page, paths.article_page(source.article), source.anchor)
+    where = f"第 {source.anchor[1:]} 段" if source.anchor else "原文"
+    cite = [md_link(f"{article_label(article, source.article)} {where}", target)]
+    if article is not None:
+        cite += [escape(x) for x in (article.publication, article.author) if x]
+        if article.date:
+            cite.append(escape(article.date.zh()))
+        cite.append(md_link("原始文件", paths.link(page, paths.raw_file(article.file))))
+    return [f"> {escape(source.quote.strip())}", ">", "> — " + " · ".join(cite), ""]
+
+
+def _prev_next(page: str, prev: Event | None, nxt: Event | None) -> list[str]:
+    parts = []
+    if prev is not None:
+        parts.append(f"← 上一个：{event_link(page, prev)}")
+    if nxt is not None:
+        parts.append(f"下一个：{event_link(page, nxt)} →")
+    return ["---", "", " | ".join(parts), ""] if parts else []

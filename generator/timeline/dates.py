@@ -1,0 +1,59 @@
+"""Dates as the curator writes them in timeline.yaml: ``2020-01-23``, ``2020-02``, ``2020``.
+
+The loader hands over the scalar's source text, so an unquoted ``2020-01-23``
+(a YAML timestamp) and a quoted ``"2020-01-23"`` parse the same way, and so do
+``2020`` (a YAML integer) and ``"2020"``. A leading ``~`` marks the date as
+approximate, like ``approximate: true`` does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import PartialDate
+
+EXPECTED = "expected a date like 2020-01-23, 2020-02 or 2020"
+
+_ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
+# Common near-misses, only to suggest the right spelling in the error message.
+_NEAR = re.compile(
+    r"(?P<y>\d{4})\s*[/.年]\s*(?P<m>\d{1,2})(?:\s*[/.月]\s*(?:(?P<d>\d{1,2})\s*日?)?)?\s*"
+)
+
+
+class DateError(ValueError):
+    """A date that cannot be used; the message says why and what was expected."""
+
+
+def parse_date(text: str, approximate: bool = False) -> PartialDate:
+    """Parse ``[~]YYYY[-MM[-DD]]`` (month and day may have one digit) into a PartialDate."""
+    raw = text.strip()
+    body = raw[1:].strip() if raw.startswith("~") else raw
+    approximate = approximate or raw.startswith("~")
+    found = _ISO.fullmatch(body)
+    if found is None:
+        raise DateError(f"{EXPECTED}{_near_miss(body)}")
+    year = int(found["y"])
+    month = int(found["m"]) if found["m"] else None
+    day = int(found["d"]) if found["d"] else None
+    if year == 0:
+        raise DateError("year 0000 does not exist; expected a year like 2020")
+    try:
+        return PartialDate(year, month, day, approximate)
+    except ValueError as err:  # PartialDate says e.g. "2020-02 has no day 30"
+        raise DateError(str(err)) from None
+
+
+def _near_miss(text: str) -> str:
+    """`` (did you mean 2020-01-23?)`` for spellings like ``2020/1/23`` or ``2020年1月23日``."""
+    found = _NEAR.fullmatch(text)
+    if found is None:
+        return ""
+    guess = found["y"] + f"-{int(found['m']):02d}"
+    if found["d"]:
+        guess += f"-{int(found['d']):02d}"
+    try:
+        parse_date(guess)
+    except DateError:
+        return ""
+    return f" (did you mean {guess}?)"

@@ -1,0 +1,161 @@
+"""Events and their sources, read from composed YAML nodes.
+
+An event with any problem is left out of the timeline, and every problem is
+reported, so nothing disappears silently and one run shows every mistake.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from ..model import Entity, EntityKind, Event, SourceRef
+from . import schema
+from .schema import Entry, Report
+from .yamlpos import position
+
+_ENTITY_KINDS: dict[str, EntityKind] = {
+    "people": "person",
+    "organizations": "organization",
+    "places": "place",
+}
+
+
+def parse_events(node: yaml.Node, report: Report) -> list[Event]:
+    """Every valid event of the ``events:`` list, in file order."""
+    if not isinstance(node, yaml.SequenceNode):
+        report.at(node, f"`events` must be a list of events, got {schema.type_name(node)}")
+        return []
+    events: list[Event] = []
+    first_line: dict[str, int] = {}
+    for item in node.value:
+        event = parse_event(item, report)
+        id_node = _id_node(item)
+        if id_node is None:
+            continue
+        if id_node.value in first_line:
+            # Checked on the raw text, so a duplicate is found even if the first event is broken.
+            report.at(
+                id_node,
+                f"duplicate event id `{id_node.value}` (first used on line "
+                f"{first_line[id_node.value]}); expected a unique id",
+            )
+            continue
+        first_line[id_node.value] = position(item)[0]
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _id_node(item: yaml.Node) -> yaml.ScalarNode | None:
+    if not isinstance(item, yaml.MappingNode):
+        return None
+    for key, value in item.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "id":
+            return value if isinstance(value, yaml.ScalarNode) and value.value else None
+    return None
+
+
+def parse_event(node: yaml.Node, report: Report) -> Event | None:
+    if not isinstance(node, yaml.MappingNode):
+        report.at(
+            node,
+            "each event must be a mapping with `id`, `date`, `title` and `sources`, "
+            f"got {schema.type_name(node)}",
+        )
+        return None
+    errors_before = report.errors
+    found = schema.entries(node, schema.EVENT_KEYS, report)
+    schema.require(node, found, schema.EVENT_REQUIRED, "event", report)
+
+    def value(key: str) -> yaml.Node | None:
+        entry = found.get(key)
+        return entry.value if entry else None
+
+    approx_node = value("approximate")
+    approximate = schema.boolean(approx_node, "approximate", report) if approx_node else False
+    id_node, date_node, title_node = value("id"), value("date"), value("title")
+    event_id = schema.slug(id_node, report) if id_node else None
+    date = schema.date(date_node, "date", report, bool(approximate)) if date_node else None
+    title = schema.text(title_node, "title", report) if title_node else None
+    end_node = value("end")
+    end = schema.date(end_node, "end", report) if end_node else None
+    if date and end and end.last_day() < date.first_day():
+        assert end_node is not None
+        report.at(
+            end_node,
+            f"`end` {end.iso()} is before `date` {date.iso()}; expected `end` on or after `date`",
+        )
+    summary_node, tags_node, entities_node = value("summary"), value("tags"), value("entities")
+    summary = schema.text(summary_node, "summary", report) if summary_node else ""
+    tags = schema.text_list(tags_node, "tags", report) if tags_node else ()
+    entities = parse_entities(entities_node, report) if entities_node else ()
+    sources_node = value("sources")
+    sources = parse_sources(sources_node, report) if sources_node else None
+    if report.errors > errors_before:
+        return None
+    assert event_id and date and title and sources is not None and tags is not None
+    return Event(
+        id=event_id,
+        date=date,
+        title=title,
+        sources=sources,
+        end=end,
+        summary=summary or "",
+        tags=tags,
+        entities=entities or (),
+        line=position(node)[0],
+    )
+
+
+def parse_sources(node: yaml.Node, report: Report) -> tuple[SourceRef, ...] | None:
+    expected = "a list of {article, quote}"
+    if not isinstance(node, yaml.SequenceNode):
+        report.at(node, f"`sources` must be {expected}, got {schema.type_name(node)}")
+        return None
+    if not node.value:
+        report.at(node, "`sources` must list at least one {article, quote}, got an empty list")
+        return None
+    sources = [parse_source(item, report) for item in node.value]
+    if any(source is None for source in sources):
+        return None
+    return tuple(source for source in sources if source is not None)
+
+
+def parse_source(node: yaml.Node, report: Report) -> SourceRef | None:
+    if not isinstance(node, yaml.MappingNode):
+        report.at(
+            node, f"each source must be a mapping {{article, quote}}, got {schema.type_name(node)}"
+        )
+        return None
+    found = schema.entries(node, schema.SOURCE_KEYS, report)
+    schema.require(node, found, schema.SOURCE_KEYS, "source", report)
+    values: dict[str, str | None] = {
+        key: schema.text(found[key].value, key, report) if key in found else None
+        for key in schema.SOURCE_KEYS
+    }
+    article, quote = values["article"], values["quote"]
+    if article is None or quote is None:
+        return None
+    line, col = position(node)
+    return SourceRef(article=article, quote=quote, line=line, col=col)
+
+
+def parse_entities(node: yaml.Node, report: Report) -> tuple[Entity, ...] | None:
+    """``people``, ``organizations`` and ``places`` lists, in the order written."""
+    if not isinstance(node, yaml.MappingNode):
+        report.at(
+            node,
+            "`entities` must be a mapping of `people`, `organizations` and `places` lists, "
+            f"got {schema.type_name(node)}",
+        )
+        return None
+    found: dict[str, Entry] = schema.entries(node, schema.ENTITY_KEYS, report)
+    entities: list[Entity] = []
+    ok = True
+    for key, entry in found.items():
+        names = schema.text_list(entry.value, key, report)
+        if names is None:
+            ok = False
+            continue
+        entities.extend(Entity(_ENTITY_KINDS[key], name) for name in names)
+    return tuple(entities) if ok else None

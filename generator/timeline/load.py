@@ -1,0 +1,168 @@
+"""Read timeline.yaml into a :class:`Timeline`, reporting every problem with its position.
+
+Nothing here raises on bad content: an unreadable file, bad bytes, broken YAML
+and wrong values all become :class:`Diagnostic` lines, and every event that is
+valid is still returned so a live preview keeps working while the curator types.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..model import ArticleOverride, Diagnostic, Event, Timeline
+from . import schema
+from .events import parse_events
+from .schema import Report
+from .yamlpos import MAX_BYTES, YamlProblem, compose, position
+
+EMPTY = "empty timeline: expected a mapping with an `events:` list"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    timeline: Timeline
+    diagnostics: list[Diagnostic]
+    events_line: int = 1  # where `events:` is, for warnings about the file as a whole
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working folder when it is inside it, as editors expect."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_file(path: Path, display: str | None = None) -> Loaded:
+    shown = display if display is not None else display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _fail(
+                shown, 1, 1, f"file is {size} bytes; expected at most {MAX_BYTES} bytes (32 MiB)"
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        return _fail(shown, 1, 1, f"cannot read the timeline: {reason}; expected a YAML file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        line_start = data.rfind(b"\n", 0, err.start) + 1
+        col = len(data[line_start : err.start].decode("utf-8", "replace")) + 1
+        return _fail(
+            shown,
+            line,
+            col,
+            f"file is not UTF-8 (byte 0x{data[err.start]:02X}); expected UTF-8 text, "
+            "save the file as UTF-8",
+        )
+    return load_text(text, shown)
+
+
+def load_text(text: str, display: str) -> Loaded:
+    text = text.removeprefix("\ufeff")
+    try:
+        root = compose(text)
+    except YamlProblem as err:
+        found = [Diagnostic(display, p.line, p.col, p.message) for p in err.problems]
+        return Loaded(Timeline(display), found)
+    if root is None:
+        return _fail(display, 1, 1, EMPTY)
+    report = Report(display)
+    events, overrides, events_line = _document(root, report)
+    ordered = tuple(sorted(events, key=Event.sort_key))
+    timeline = Timeline(path=display, events=ordered, overrides=tuple(overrides))
+    found = sorted(report.diagnostics, key=lambda d: (d.line, d.col))
+    return Loaded(timeline, found, events_line)
+
+
+def _fail(display: str, line: int, col: int, message: str) -> Loaded:
+    return Loaded(Timeline(display), [Diagnostic(display, line, col, message)])
+
+
+def _document(root: yaml.Node, report: Report) -> tuple[list[Event], list[ArticleOverride], int]:
+    if not isinstance(root, yaml.MappingNode):
+        report.at(
+            root,
+            f"a timeline must be a mapping with an `events:` list, got {schema.type_name(root)}",
+        )
+        return [], [], 1
+    found = schema.entries(root, schema.TOP_KEYS, report)
+    events: list[Event] = []
+    events_line = 1
+    if "events" in found:
+        events_line = position(found["events"].key)[0]
+        events = parse_events(found["events"].value, report)
+    elif root.value:
+        report.at(root, "timeline is missing `events`; expected an `events:` list of events")
+    else:
+        report.at(root, EMPTY)
+    overrides = parse_overrides(found["articles"].value, report) if "articles" in found else []
+    return events, overrides, events_line
+
+
+def parse_overrides(node: yaml.Node, report: Report) -> list[ArticleOverride]:
+    """``articles:``: corrections to article metadata, keyed by article id."""
+    if not isinstance(node, yaml.MappingNode):
+        report.at(
+            node,
+            "`articles` must be a mapping of article id -> {title, author, "
+            f"publication, date, url}}, got {schema.type_name(node)}",
+        )
+        return []
+    overrides: list[ArticleOverride] = []
+    for article_id, entry in schema.entries(node, None, report).items():
+        override = parse_override(article_id, entry, report)
+        if override is not None:
+            overrides.append(override)
+    return overrides
+
+
+def parse_override(article_id: str, entry: schema.Entry, report: Report) -> ArticleOverride | None:
+    node = entry.value
+    if not isinstance(node, yaml.MappingNode):
+        report.at(
+            node,
+            f"the override for `{article_id}` must be a mapping of "
+            f"{', '.join(schema.OVERRIDE_KEYS)}, got {schema.type_name(node)}",
+        )
+        return None
+    errors_before = report.errors
+    found = schema.entries(node, schema.OVERRIDE_KEYS, report)
+    values: dict[str, str | None] = {}
+    for key in ("title", "author", "publication", "url"):
+        values[key] = schema.text(found[key].value, key, report) if key in found else None
+    url = values["url"]
+    if url is not None and not is_web_url(url):
+        report.at(found["url"].value, f"`url` must be an http:// or https:// address, got `{url}`")
+    date = schema.date(found["date"].value, "date", report) if "date" in found else None
+    if report.errors > errors_before:
+        return None
+    return ArticleOverride(
+        id=article_id,
+        title=values["title"],
+        author=values["author"],
+        publication=values["publication"],
+        date=date,
+        url=url,
+        line=position(entry.key)[0],
+    )
+
+
+def is_web_url(url: str) -> bool:
+    """Only absolute http(s) URLs reach the site: ``javascript:`` and ``data:`` never do."""
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)

@@ -1,0 +1,206 @@
+"""The keys and value types of timeline.yaml, checked node by node with positions.
+
+Every check reports into a :class:`Report` and returns ``None`` on failure, so
+one run collects every problem in the file instead of stopping at the first.
+``schema/timeline.schema.json`` describes the same keys for editors; a test
+keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from ..model import Diagnostic, PartialDate, Severity
+from .dates import DateError, parse_date
+from .yamlpos import position
+
+TOP_KEYS = ("events", "articles")
+EVENT_KEYS = (
+    "id",
+    "date",
+    "end",
+    "approximate",
+    "title",
+    "summary",
+    "tags",
+    "entities",
+    "sources",
+)
+EVENT_REQUIRED = ("id", "date", "title", "sources")
+SOURCE_KEYS = ("article", "quote")
+ENTITY_KEYS = ("people", "organizations", "places")
+OVERRIDE_KEYS = ("title", "author", "publication", "date", "url")
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+MAX_ID_LENGTH = 80
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_NAMES = {
+    _CORE + "null": "nothing (an empty value)",
+    _CORE + "int": "an integer",
+    _CORE + "float": "a number",
+    _CORE + "bool": "a boolean",
+    _CORE + "timestamp": "a date",
+}
+
+
+class Report:
+    """Diagnostics for one file, in the order found (callers sort them)."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.diagnostics: list[Diagnostic] = []
+        self.errors = 0  # callers compare counts before and after checking a value
+
+    def at(
+        self, where: yaml.Node | tuple[int, int], message: str, severity: Severity = "error"
+    ) -> None:
+        line, col = position(where) if isinstance(where, yaml.Node) else where
+        self.diagnostics.append(Diagnostic(self.file, line, col, message, severity))
+        self.errors += severity == "error"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One ``key: value`` pair of a mapping, with both nodes for positions."""
+
+    key: yaml.Node
+    value: yaml.Node
+
+
+def type_name(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping" if node.value else "an empty mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list" if node.value else "an empty list"
+    return _SCALAR_NAMES.get(node.tag, "a string")
+
+
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _CORE + "null"
+
+
+def closest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    lowered = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[close[0]] if close else None
+
+
+def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    """``did you mean `title`?`` for a near miss, else the list of what is allowed."""
+    match = closest(word, choices)
+    if match is not None:
+        return f"did you mean `{match}`?"
+    return "expected one of " + ", ".join(f"`{choice}`" for choice in choices)
+
+
+def require(
+    node: yaml.MappingNode,
+    found: dict[str, Entry],
+    required: tuple[str, ...],
+    what: str,
+    report: Report,
+) -> None:
+    """Report each missing key, unless a misspelt key was already reported for it."""
+    misspelt = {
+        closest(key.value, required)
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode) and key.value not in found
+    }
+    for key in required:
+        if key not in found and key not in misspelt:
+            report.at(node, f"{what} is missing `{key}`")
+
+
+def entries(
+    node: yaml.MappingNode, known: tuple[str, ...] | None, report: Report
+) -> dict[str, Entry]:
+    """The mapping's entries by key text; reports odd, duplicate and (if ``known``) unknown keys."""
+    found: dict[str, Entry] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            report.at(key_node, f"a key must be plain text, got {type_name(key_node)}")
+            continue
+        if key_node.tag == _CORE + "merge":
+            report.at(key_node, "YAML merge keys (`<<`) are not supported; write the keys out")
+            continue
+        key = key_node.value
+        if key in found:
+            first = position(found[key].key)[0]
+            report.at(key_node, f"duplicate key `{key}` (first on line {first}); expected it once")
+            continue
+        if known is not None and key not in known:
+            report.at(key_node, f"unknown key `{key}`; {did_you_mean(key, known)}")
+            continue
+        found[key] = Entry(key_node, value_node)
+    return found
+
+
+def text(node: yaml.Node, key: str, report: Report, what: str = "") -> str | None:
+    """A non-empty scalar's text, stripped. Numbers and booleans count as their text.
+
+    ``what`` names the value in messages when it is not simply the key (a list item).
+    """
+    what = what or f"`{key}`"
+    if not isinstance(node, yaml.ScalarNode):
+        report.at(node, f"{what} must be text, got {type_name(node)}")
+        return None
+    value = "" if is_null(node) else node.value.strip()
+    if not value:
+        report.at(node, f"{what} must not be empty; expected text")
+        return None
+    return value
+
+
+def text_list(node: yaml.Node, key: str, report: Report) -> tuple[str, ...] | None:
+    """A list of non-empty texts (``[a, b]`` or one ``- a`` per line)."""
+    if not isinstance(node, yaml.SequenceNode):
+        report.at(node, f"`{key}` must be a list of text, got {type_name(node)}")
+        return None
+    values = [text(item, key, report, f"each `{key}` item") for item in node.value]
+    if any(value is None for value in values):
+        return None
+    return tuple(value for value in values if value is not None)
+
+
+def boolean(node: yaml.Node, key: str, report: Report) -> bool | None:
+    if isinstance(node, yaml.ScalarNode) and node.tag == _CORE + "bool":
+        return node.value.lower() in ("true", "yes", "on", "y")
+    report.at(node, f"`{key}` must be true or false, got {type_name(node)}")
+    return None
+
+
+def date(
+    node: yaml.Node, key: str, report: Report, approximate: bool = False
+) -> PartialDate | None:
+    """A date from the scalar's source text, so quoted and unquoted dates read the same."""
+    if not isinstance(node, yaml.ScalarNode) or is_null(node):
+        report.at(
+            node, f"`{key}` must be a date like 2020-01-23, 2020-02 or 2020, got {type_name(node)}"
+        )
+        return None
+    try:
+        return parse_date(node.value, approximate)
+    except DateError as err:
+        report.at(node, f"invalid `{key}` `{node.value.strip()}`: {err}")
+        return None
+
+
+def slug(node: yaml.Node, report: Report) -> str | None:
+    value = text(node, "id", report)
+    if value is None:
+        return None
+    if ID_PATTERN.fullmatch(value) and len(value) <= MAX_ID_LENGTH:
+        return value
+    hint = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
+    example = f" (e.g. `{hint}`)" if hint else " (e.g. `wuhan-lockdown`)"
+    report.at(
+        node,
+        f"invalid id `{value}`: expected lowercase letters a-z, digits and hyphens, "
+        f"starting with a letter or digit, at most {MAX_ID_LENGTH} characters{example}",
+    )
+    return None

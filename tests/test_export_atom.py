@@ -1,0 +1,141 @@
+"""feed.xml: valid Atom read back by feedparser, and inert HTML content."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from typing import Any
+
+import feedparser
+
+from generator.export import atom_feed
+
+from .export_corpus import HOSTILE_TITLE, LONG_SUMMARY, SITE, corpus
+
+NS = {"a": "http://www.w3.org/2005/Atom"}
+# Two 2020-04-07 events: ties go by id ascending, so the chunlei one precedes hostile.
+NEWEST_FIRST = ["2020-04-07-chunlei", "hostile", "2020-01-covid", "2008-spring-thunder"]
+
+
+class Tags(HTMLParser):
+    """Every start tag of an HTML fragment with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def parse(raw: bytes) -> Any:
+    feed = feedparser.parse(raw)
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    return feed
+
+
+def test_feed_metadata() -> None:
+    stamp = dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=dt.timezone.utc)
+    raw = atom_feed(corpus(), SITE, stamp, title="春雷 & 时间线", author="编者 <甲>")
+    feed = parse(raw).feed
+    assert feed.id == SITE
+    assert feed.title == "春雷 & 时间线"
+    assert feed.updated == "2024-05-06T07:08:09Z"
+    assert feed.author_detail.name == "编者 <甲>"
+    assert feed.language == "zh"
+    links = {link.rel: link.href for link in feed.links}
+    assert links == {"self": SITE + "feed.xml", "alternate": SITE}
+    assert raw.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http')
+
+
+def test_defaults_and_updated_derived_from_latest_event() -> None:
+    feed = parse(atom_feed(corpus(), SITE)).feed
+    assert (feed.title, feed.author_detail.name) == ("时间线", "时间线编者")
+    assert feed.updated == "2020-04-07T00:00:00Z"
+
+
+def test_entries_newest_first_and_round_trip() -> None:
+    entries = parse(atom_feed(corpus(), SITE)).entries
+    events = "https://example.org/timeline/events/"
+    assert [entry.id for entry in entries] == [events + i + "/" for i in NEWEST_FIRST]
+    assert [entry.link for entry in entries] == [events + i + "/" for i in NEWEST_FIRST]
+    assert [entry.title for entry in entries] == [
+        "“春雷计划2020”启动",
+        HOSTILE_TITLE,
+        "新冠肺炎疫情来袭",
+        "阿里巴巴首次启动“春雷计划”",
+    ]
+    assert [entry.updated for entry in entries] == [
+        "2020-04-07T00:00:00Z",
+        "2020-04-07T00:00:00Z",
+        "2020-01-01T00:00:00Z",
+        "2008-01-01T00:00:00Z",
+    ]
+    assert entries[0].summary == LONG_SUMMARY
+    assert [tag.term for tag in entries[1].tags] == ["<i>x</i>", "a,b", "c;d"]
+    # feedparser copies content into a missing summary, so look at the XML itself.
+    root = ET.fromstring(atom_feed(corpus(), SITE))
+    assert [e.find("a:summary", NS) is None for e in root.iterfind("a:entry", NS)] == [
+        False,
+        False,
+        True,  # the covid event has no summary: none is invented
+        False,
+    ]
+
+
+def contents(raw: bytes) -> dict[str, str]:
+    """Each entry's HTML content as the XML parser decodes it, by event id."""
+    root = ET.fromstring(raw)
+    out = {}
+    for entry in root.findall("a:entry", NS):
+        content = entry.find("a:content", NS)
+        assert content is not None and content.get("type") == "html"
+        out[entry.findtext("a:id", "", NS).rstrip("/").rsplit("/")[-1]] = content.text or ""
+    return out
+
+
+def test_content_is_escaped_html_with_safe_links() -> None:
+    raw = atom_feed(corpus(), SITE)
+    assert b"<script" not in raw
+    html = contents(raw)["hostile"]
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&quot;q&quot;)&lt;/script&gt;, 逗号; 分号" in html
+    assert "&lt;img src=x onerror=alert(3)&gt;" in html
+    assert "{{ site.url }}" in html
+    parser = Tags()
+    parser.feed(html)
+    hrefs = [attrs.get("href") for tag, attrs in parser.tags if tag == "a"]
+    assert hrefs == [
+        None,  # javascript: link, href dropped
+        None,  # entity-disguised javascript: link, href dropped
+        "https://example.com/a?b=1&c=2",
+        "https://example.org/timeline/articles/hostile/#p1",
+    ]
+    assert all(not name.startswith("on") for _, attrs in parser.tags for name in attrs)
+
+
+def test_content_carries_summary_and_sources() -> None:
+    html = contents(atom_feed(corpus(), SITE))["2020-04-07-chunlei"]
+    assert html == (
+        f"<p>{LONG_SUMMARY}</p>\n"
+        "<blockquote><p>“时隔11年”</p><p>—— "
+        '<a href="https://example.org/timeline/articles/chunlei-2020/#p1">'
+        "阿里巴巴再次启动“春雷计划”</a></p></blockquote>\n"
+        "<blockquote><p>“春天的战役”</p><p>—— "
+        '<a href="https://example.org/timeline/articles/chunlei-2020/">'
+        "阿里巴巴再次启动“春雷计划”</a></p></blockquote>"
+    )
+
+
+def test_without_site_url_ids_are_stable_urns_and_links_relative() -> None:
+    raw = atom_feed(corpus(), "")
+    feed = parse(raw)
+    ids = [entry.id for entry in feed.entries]
+    assert all(i.startswith("urn:uuid:") for i in [feed.feed.id, *ids])
+    assert len(set(ids)) == len(ids)
+    assert ids == [entry.id for entry in parse(atom_feed(corpus(), "")).entries]
+    assert [link.rel for link in feed.feed.links] == ["alternate"]
+    root = ET.fromstring(raw)
+    hrefs = [link.get("href") for link in root.iterfind("a:entry/a:link", NS)]
+    assert hrefs == [f"events/{i}/" for i in NEWEST_FIRST]

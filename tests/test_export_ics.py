@@ -1,0 +1,146 @@
+"""timeline.ics: parsed back with icalendar, and checked byte by byte for RFC 5545 form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import icalendar
+
+from generator.export.ics import escape_text, fold, timeline_ics
+
+from .export_corpus import HOSTILE_QUOTE, HOSTILE_TITLE, LONG_SUMMARY, ORDER, SITE, corpus
+
+STAMP = dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+def unescape(text: str) -> str:
+    """RFC 5545 TEXT unescaping, in one pass (icalendar leaves X- properties raw)."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], text)
+
+
+def vevents(raw: bytes) -> list[Any]:
+    calendar = icalendar.Calendar.from_ical(raw)
+    return [c for c in calendar.walk() if c.name == "VEVENT"]
+
+
+def physical_lines(raw: bytes) -> list[bytes]:
+    assert raw.endswith(b"\r\n")
+    return raw[: -len(b"\r\n")].split(b"\r\n")
+
+
+def test_calendar_properties_and_name_parameter() -> None:
+    raw = timeline_ics(corpus(), SITE, STAMP, name="春雷, 时间线;")
+    calendar = icalendar.Calendar.from_ical(raw)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]) == "-//timeline-generator//ZH"
+    assert str(calendar["CALSCALE"]) == "GREGORIAN"
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    assert unescape(str(calendar["X-WR-CALNAME"])) == "春雷, 时间线;"
+    assert "X-WR-CALNAME:春雷\\, 时间线\\;\r\n".encode() in raw
+    default = icalendar.Calendar.from_ical(timeline_ics(corpus(), SITE))
+    assert unescape(str(default["X-WR-CALNAME"])) == "时间线"
+
+
+def test_one_all_day_vevent_per_event_with_exclusive_end() -> None:
+    events = vevents(timeline_ics(corpus(), SITE, STAMP))
+    got = [(str(e["UID"]), e.decoded("DTSTART"), e.decoded("DTEND"), str(e["URL"])) for e in events]
+    base = "https://example.org/timeline/events/"
+    assert got == [
+        (
+            "2008-spring-thunder@example.org",
+            dt.date(2008, 1, 1),
+            dt.date(2009, 1, 1),
+            base + "2008-spring-thunder/",
+        ),
+        (
+            "2020-01-covid@example.org",
+            dt.date(2020, 1, 1),
+            dt.date(2020, 4, 1),
+            base + "2020-01-covid/",
+        ),
+        (
+            "2020-04-07-chunlei@example.org",
+            dt.date(2020, 4, 7),
+            dt.date(2020, 4, 8),
+            base + "2020-04-07-chunlei/",
+        ),
+        ("hostile@example.org", dt.date(2020, 4, 7), dt.date(2020, 5, 1), base + "hostile/"),
+    ]
+    raw = timeline_ics(corpus(), SITE, STAMP)
+    assert b"DTSTART;VALUE=DATE:20200101\r\nDTEND;VALUE=DATE:20200401\r\n" in raw
+
+
+def test_text_values_round_trip() -> None:
+    events = {str(e["UID"]).split("@")[0]: e for e in vevents(timeline_ics(corpus(), SITE))}
+    assert [str(e["SUMMARY"]) for e in events.values()] == [
+        "阿里巴巴首次启动“春雷计划”",
+        "新冠肺炎疫情来袭",
+        "“春雷计划2020”启动",
+        HOSTILE_TITLE,
+    ]
+    hostile = events["hostile"]
+    assert hostile["CATEGORIES"].cats == ["<i>x</i>", "a,b", "c;d"]
+    description = str(hostile["DESCRIPTION"])
+    assert description.startswith("日期：2020年4月7日至2020年4月30日\n\n见 [官网](javascript:")
+    assert "模板 {{ site.url }} 不展开；<img src=x onerror=alert(3)>\n\n[正常链接]" in description
+    assert f"来源：\n“{HOSTILE_QUOTE}” —— " in description
+    chunlei = str(events["2020-04-07-chunlei"]["DESCRIPTION"])
+    assert chunlei == (
+        "日期：2020年4月7日\n\n"
+        + LONG_SUMMARY
+        + "\n\n来源：\n“时隔11年” —— 阿里巴巴再次启动“春雷计划”\n"
+        + "https://example.org/timeline/articles/chunlei-2020/#p1\n"
+        + "“春天的战役” —— 阿里巴巴再次启动“春雷计划”\n"
+        + "https://example.org/timeline/articles/chunlei-2020/"
+    )
+    assert str(events["2008-spring-thunder"]["DESCRIPTION"]).startswith("日期：约2008年\n\n")
+
+
+def test_dtstamp_from_updated_in_utc_or_derived_from_data() -> None:
+    pinned = timeline_ics(corpus(), SITE, STAMP)
+    assert pinned.count(b"DTSTAMP:20240505T230809Z\r\n") == len(ORDER)
+    naive = timeline_ics(corpus(), SITE, dt.datetime(2024, 1, 2, 3, 4, 5))
+    assert b"DTSTAMP:20240102T030405Z\r\n" in naive
+    derived = timeline_ics(corpus(), SITE)  # latest event starts 2020-04-07
+    assert derived.count(b"DTSTAMP:20200407T000000Z\r\n") == len(ORDER)
+
+
+def test_lines_are_crlf_and_folded_at_75_octets_between_characters() -> None:
+    raw = timeline_ics(corpus(), SITE, STAMP)
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    assert b"\r" not in raw.replace(b"\r\n", b"")
+    lines = physical_lines(raw)
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode("utf-8")  # raises if a fold cut a character in two
+    continued = [line for line in lines if line.startswith(b" ")]
+    assert len(continued) >= 5  # the long Chinese summary needed folding
+    unfolded = raw.replace(b"\r\n ", b"").decode("utf-8")
+    assert "DESCRIPTION:日期：2020年4月7日\\n\\n" + LONG_SUMMARY.replace(",", "\\,") in unfolded
+
+
+def test_without_site_url_uids_use_a_fallback_host_and_url_is_left_out() -> None:
+    raw = timeline_ics(corpus(), "", STAMP)
+    events = vevents(raw)
+    assert [str(e["UID"]) for e in events] == [f"{i}@timeline" for i in ORDER]
+    assert all("URL" not in e for e in events)
+    unfolded = raw.replace(b"\r\n ", b"")
+    assert b"http" not in unfolded.replace(b"https://example.com/a?b=1&c=2", b"")
+
+
+def test_escape_text() -> None:
+    assert escape_text("a\\b;c,d\ne\r\nf\rg\x00h\ti") == "a\\\\b\\;c\\,d\\ne\\nf\\ng" + "h\ti"
+    assert escape_text("无需转义：，；") == "无需转义：，；"
+
+
+def test_fold_counts_octets_not_characters() -> None:
+    folded = fold("SUMMARY:" + "春" * 30)  # 8 + 90 octets
+    assert folded == ("SUMMARY:" + "春" * 22 + "\r\n " + "春" * 8 + "\r\n").encode()
+    assert fold("X:" + "a" * 73) == b"X:" + b"a" * 73 + b"\r\n"
+    assert fold("X:" + "a" * 74) == b"X:" + b"a" * 73 + b"\r\n a\r\n"
+    escape = fold("X:" + "a" * 72 + "\\n")  # 74 octets + a 2-octet escape: kept whole
+    assert escape == b"X:" + b"a" * 72 + b"\r\n \\n\r\n"
+    mixed = fold("X:" + "a" * 72 + "春")  # 74 octets + a 3-octet char: must move whole
+    assert mixed == b"X:" + b"a" * 72 + "\r\n 春\r\n".encode()

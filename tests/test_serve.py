@@ -1,0 +1,99 @@
+"""`mkdocs serve`: edits to timeline.yaml reach the served site; a broken save never kills it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from .conftest import copy_project
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(check: Callable[[], bool], seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+    project = copy_project(tmp_path)
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    # mkdocs serve mounts the site at the path of `site_url`, as it will be published.
+    mount = urllib.parse.urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
+    base = f"http://127.0.0.1:{port}{mount}"
+    try:
+        assert wait_for(lambda: "时间线" in fetch(base + "timeline/")), "server did not start"
+        yield project, base, proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+def test_timeline_edit_broken_save_and_recovery(
+    served: tuple[Path, str, subprocess.Popen[str]],
+) -> None:
+    project, base, proc = served
+    timeline = project / "timeline.yaml"
+    original = timeline.read_text(encoding="utf-8")
+
+    edited = original.replace("title:", "title: 【已修改】", 1)
+    timeline.write_text(edited, encoding="utf-8")
+    assert wait_for(lambda: "【已修改】" in fetch(base + "timeline/"))
+
+    timeline.write_text(edited.replace("events:", "events: [", 1), encoding="utf-8")
+    assert wait_for(lambda: "输入有错误" in fetch(base + "timeline/"))
+    page = fetch(base + "timeline/")
+    assert "timeline.yaml:" in page and "error:" in page
+    assert "【已修改】" in page  # the last good version stays readable
+    assert proc.poll() is None
+
+    timeline.write_text(original, encoding="utf-8")
+    assert wait_for(
+        lambda: (
+            "输入有错误" not in fetch(base + "timeline/")
+            and "【已修改】" not in fetch(base + "timeline/")
+        )
+    )
+    assert proc.poll() is None
+    log = (project / "serve.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log

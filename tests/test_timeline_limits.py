@@ -1,0 +1,148 @@
+"""Hostile or huge timeline files end in one error line, quickly, never a traceback."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.timeline import load_timeline, load_timeline_text
+from generator.timeline.yamlpos import MAX_BYTES
+
+FIXTURES = Path(__file__).parent / "fixtures" / "timelines"
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    started = time.perf_counter()
+    timeline, found = load_timeline(FIXTURES / "alias_bomb.yaml", "timeline.yaml")
+    assert time.perf_counter() - started < 1.0
+    assert timeline.events == ()
+    # Line 6 is `f: &f [*e, ...]`, the first value that expands past a million nodes.
+    assert [str(d) for d in found] == [
+        "timeline.yaml:6:4: error: this value expands to more than 1000000 YAML nodes through "
+        "aliases; expected plain data (write the values out instead of nesting `*aliases`)"
+    ]
+
+
+def test_small_aliases_are_fine() -> None:
+    text = (
+        "events:\n  - id: a\n    date: 2020-01-23\n    title: x\n    sources: &s\n"
+        "      - article: art\n        quote: q\n"
+        "  - id: b\n    date: 2020-01-24\n    title: y\n    sources: *s\n"
+    )
+    timeline, found = load_timeline_text(text, "timeline.yaml")
+    assert found == []
+    assert [e.sources[0].article for e in timeline.events] == ["art", "art"]
+
+
+def test_recursive_alias_is_an_error() -> None:
+    _, found = load_timeline_text("events: &e [*e]\n", "timeline.yaml")
+    assert [str(d) for d in found] == [
+        "timeline.yaml:1:9: error: recursive YAML alias: a value contains itself; "
+        "expected plain data"
+    ]
+
+
+def test_ten_thousand_nested_lists_give_an_error_line_not_a_recursion_error() -> None:
+    text = "events: " + "[" * 10_000 + "]" * 10_000 + "\n"
+    started = time.perf_counter()
+    _, found = load_timeline_text(text, "timeline.yaml")
+    assert time.perf_counter() - started < 2.0
+    # The root mapping is level 1, so the 64th `[` (column 8 + 64) is level 65: refused.
+    assert [str(d) for d in found] == [
+        "timeline.yaml:1:72: error: YAML nested more than 64 levels deep; "
+        "expected a timeline nested a few levels (events > sources > quote)"
+    ]
+
+
+def test_deep_block_nesting_is_refused_too() -> None:
+    text = "events:\n" + "".join("  " * depth + "-\n" for depth in range(1, 500))
+    _, found = load_timeline_text(text, "timeline.yaml")
+    # Line n (n >= 2) opens a list at level n, indented 2 * (n - 1): level 65 is refused.
+    assert [(d.line, d.col) for d in found] == [(65, 129)]
+    assert found[0].message.startswith("YAML nested more than 64 levels deep")
+
+
+def test_file_over_32_mib_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: no 32 MiB written to disk
+    _, found = load_timeline(path, "timeline.yaml")
+    assert [str(d) for d in found] == [
+        "timeline.yaml:1:1: error: file is 33554433 bytes; expected at most 33554432 bytes (32 MiB)"
+    ]
+
+
+def test_text_over_32_mib_is_refused() -> None:
+    _, found = load_timeline_text("#" * (MAX_BYTES + 1), "timeline.yaml")
+    assert [d.message for d in found] == [
+        "file is 33554433 bytes; expected at most 33554432 bytes (32 MiB)"
+    ]
+
+
+def test_every_unsupported_tag_is_reported() -> None:
+    text = "events: !!set {a, b}\narticles: !custom {}\n"
+    _, found = load_timeline_text(text, "timeline.yaml")
+    assert [(d.line, d.col, d.message.split(";")[0]) for d in found] == [
+        (1, 9, "unsupported YAML tag `!!set`"),
+        (2, 11, "unsupported YAML tag `!custom`"),
+    ]
+
+
+LINE = re.compile(r"t\.yaml:[1-9]\d*:[1-9]\d*: (error|warning): [^\n]+")
+TOKENS = [
+    "events:",
+    "articles:",
+    "\n",
+    "  ",
+    "- ",
+    "id: ",
+    "a",
+    "date: ",
+    "2020-02-30",
+    "2020-01",
+    "end: ",
+    "title: ",
+    "sources:",
+    "article: x",
+    "quote: y",
+    "tags: ",
+    "entities:",
+    "people: ",
+    "url: ",
+    "javascript:x",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    ": ",
+    "&a ",
+    "*a",
+    "!!python/object ",
+    "!!str ",
+    '"',
+    "'",
+    "\t",
+    "~",
+    "#",
+    "? ",
+    "|",
+    ">",
+    "<<: ",
+    "---",
+    "\x00",
+    "\ufeff",
+    "%YAML",
+]
+
+
+@settings(max_examples=100, derandomize=True, database=None, deadline=None)
+@given(st.one_of(st.text(), st.lists(st.sampled_from(TOKENS), max_size=60).map("".join)))
+def test_any_text_gives_diagnostics_never_an_exception(text: str) -> None:
+    timeline, found = load_timeline_text(text, "t.yaml")
+    assert all(LINE.fullmatch(str(d)) for d in found), found
+    assert timeline.path == "t.yaml"
