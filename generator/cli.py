@@ -17,9 +17,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import clean, mdwrite, timeline
+from . import mdwrite, timeline
 from .model import Article, Diagnostic, InputError, RawText
-from .pipeline import Inputs, load_corpus, read_articles, site_files, write_tree
+from .pipeline import Inputs, clean_all, load_corpus, read_articles, site_files, write_tree
 from .read import read_file
 from .timeline.suggest import suggest
 
@@ -98,7 +98,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
             errors += err.diagnostics
     if errors:
         raise InputError(errors)
-    articles = clean.clean_corpus(raws)
+    articles = clean_all(raws)
     if args.json:
         doc = [article_json(a) for a in articles]
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
@@ -140,7 +140,29 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     inputs = _inputs(args)
     out: Path = args.out
-    if out.exists() and any(out.iterdir()) and not (out / BUILD_MARKER).exists():
+    previous = _previous_build(out)
+    corpus, raws = load_corpus(inputs)
+    pages, files = site_files(corpus, raws, inputs)
+    # The marker lists what this command wrote, so the next build into the same folder
+    # can remove pages that no longer exist (a deleted event must not stay published)
+    # without ever touching a file it did not write.
+    names = sorted([*pages, *files, BUILD_MARKER])
+    files[BUILD_MARKER] = ("\n".join([MARKER_HEADER, *names]) + "\n").encode("utf-8")
+    written = write_tree(out, pages, files)
+    _remove_stale(out, previous - set(names))
+    print(f"wrote {len(written)} files to {out}")
+    return 0
+
+
+MARKER_HEADER = "# written by python -m generator build; files it wrote:"
+
+
+def _previous_build(out: Path) -> set[str]:
+    """Files the last build wrote into ``out``; refuse a folder this command did not make."""
+    if out.exists() and not out.is_dir():
+        raise InputError([Diagnostic(str(out), 1, 1, "output path is a file; expected a folder")])
+    marker = out / BUILD_MARKER
+    if out.exists() and any(out.iterdir()) and not marker.is_file():
         raise InputError(
             [
                 Diagnostic(
@@ -152,9 +174,15 @@ def cmd_build(args: argparse.Namespace) -> int:
                 )
             ]
         )
-    corpus, raws = load_corpus(inputs)
-    pages, files = site_files(corpus, raws, inputs)
-    files[BUILD_MARKER] = b"written by python -m generator build\n"
-    written = write_tree(out, pages, files)
-    print(f"wrote {len(written)} files to {out}")
-    return 0
+    if not marker.is_file():
+        return set()
+    lines = marker.read_text(encoding="utf-8", errors="replace").splitlines()
+    return {line for line in lines[1:] if line and not line.startswith("#")}
+
+
+def _remove_stale(out: Path, stale: set[str]) -> None:
+    root = out.resolve()
+    for rel in sorted(stale):
+        target = (root / rel).resolve()
+        if root in target.parents and target.is_file():  # a hand-edited marker stays harmless
+            target.unlink()

@@ -19,6 +19,12 @@ from .model import Article, Block
 # ``{}`` for attribute lists). Strike/caret/mark extensions are not enabled.
 _INLINE = re.compile(r"([\\`*_{}\[\]|!])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+# MkDocs takes a page's title from its first heading and Material writes it into
+# ``<title>`` through Jinja's ``striptags``, which decodes ``&lt;`` back to ``<``: a
+# heading reading ``</title><script>...`` would close the element there and the rest
+# would be markup. An invisible word joiner (U+2060) after the ``<`` keeps it text;
+# the cleaner removes U+2060, so cleaning the output again gives the same text.
+_END_TITLE = re.compile(r"&lt;(?=/title)", re.IGNORECASE)
 # Line starts that would turn a paragraph into a heading, list, quote or rule.
 _LINE_START = re.compile(r"#|[-+*](?:\s|$)|-+$")
 _NUMBERED = re.compile(r"\d+(?=[.)](?:\s|$))")
@@ -34,7 +40,8 @@ def escape(text: str) -> str:
 
 
 def _escape_inline(text: str) -> str:
-    return "".join(_ENTITIES.get(ch, ch) for ch in _INLINE.sub(r"\\\1", text))
+    out = "".join(_ENTITIES.get(ch, ch) for ch in _INLINE.sub(r"\\\1", text))
+    return _END_TITLE.sub("&lt;\u2060", out) if "&lt;" in out else out
 
 
 def escape_attr(text: str) -> str:

@@ -8,6 +8,7 @@ or a file name cannot climb out of the output folder.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -25,9 +26,14 @@ def safe_name(text: str) -> str:
     """A file-name-safe, URL-safe form of ``text``: letters (any script), digits, ``.-_``.
 
     Never empty, never starting with a dot, so ``..`` and hidden files are impossible.
+    Names that had to change get a short hash of the original, so two different
+    names (``a/b`` and ``a b``) never share a page.
     """
-    name = _UNSAFE.sub("-", unicodedata.normalize("NFC", text).strip().lower()).strip("-.")
-    return name[:80] or "x"
+    name = _UNSAFE.sub("-", unicodedata.normalize("NFC", text).strip()).strip("-.")[:80]
+    if name and name == text:
+        return name
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return f"{name}-{digest}" if name else digest
 
 
 def article_page(article_id: str) -> str:
@@ -47,7 +53,13 @@ def entity_page(name: str) -> str:
 
 
 def raw_file(name: str) -> str:
-    return f"{RAW_DIR}/{safe_name(name)}"
+    """Where a raw article is published: always as a ``.txt`` file (served as plain text).
+
+    A ``.md`` source published under its own name is a page to MkDocs, rendered with
+    raw HTML on: the uncleaned source, any ``<script>`` in it included, as a web page.
+    """
+    safe = safe_name(name)
+    return f"{RAW_DIR}/{safe}" if safe.lower().endswith(".txt") else f"{RAW_DIR}/{safe}.txt"
 
 
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:

@@ -41,7 +41,26 @@ def read_articles(inputs: Inputs) -> tuple[list[RawText], list[Article]]:
             [Diagnostic(inputs.display(inputs.articles), 1, 1, "articles folder not found")]
         )
     raws = read_dir(inputs.articles, inputs.root)
-    return raws, clean.clean_corpus(raws)
+    return raws, clean_all(raws)
+
+
+def clean_all(raws: Sequence[RawText]) -> list[Article]:
+    """Clean every file; a file that yields no article at all is an error.
+
+    The cleaner reports each line it leaves out on the article it belongs to; a file
+    made only of page furniture has no article to carry that report, so it would
+    vanish from the site without a word.
+    """
+    articles = clean.clean_corpus(raws)
+    files = {article.file for article in articles}
+    empty = [raw for raw in raws if raw.name not in files]
+    if empty:
+        message = (
+            "no article text found: every line was left out as page furniture "
+            "(navigation, QR-code prompts, disclaimers, captions); expected an article"
+        )
+        raise InputError([Diagnostic(raw.path, 1, 1, message) for raw in empty])
+    return articles
 
 
 def load_corpus(inputs: Inputs) -> tuple[Corpus, list[RawText]]:
@@ -93,13 +112,16 @@ def write_tree(out: Path, pages: dict[str, str], files: dict[str, bytes]) -> lis
     so that nothing is ever written outside ``out``.
     """
     root = out.resolve()
-    written: list[Path] = []
     items: list[tuple[str, bytes]] = [(p, t.encode("utf-8")) for p, t in pages.items()]
     items += list(files.items())
-    for rel, data in sorted(items):
-        target = (root / rel).resolve()
+    # Every target is checked before the first byte is written, so a bad path never
+    # leaves a half-written folder behind.
+    targets = [((root / rel).resolve(), rel, data) for rel, data in sorted(items)]
+    for target, rel, _ in targets:
         if root not in target.parents:
             raise InputError([Diagnostic(rel, 1, 1, "refusing to write outside the output folder")])
+    written: list[Path] = []
+    for target, _, data in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written.append(target)

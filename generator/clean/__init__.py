@@ -22,11 +22,11 @@ from collections.abc import Sequence
 from ..model import Article, RawText
 from . import classify, dates
 from .build import Draft, build
-from .fixes import spaced_style
-from .ids import article_id, script
+from .ids import article_id
 from .lines import Line, parse_lines
 from .markdown import is_markdown
 from .reflow import Layout, measure
+from .script import script
 from .split import Segment, segments
 
 __all__ = ["clean_corpus", "clean_text"]
@@ -64,48 +64,48 @@ def repeated_lines(files: Sequence[Sequence[Line]]) -> frozenset[str]:
             classify.line_key(ln.text) for ln in lines if not ln.blank and classify.repeatable(ln)
         }
         seen.update(keys)
-    return frozenset(
-        key for key, n in seen.items() if n >= 2 and classify.repeatable_key(key)
-    )
+    return frozenset(key for key, n in seen.items() if n >= 2 and classify.repeatable_key(key))
 
 
 def _draft(lines: list[Line], boilerplate: frozenset[str]) -> list[Draft]:
-    markdown = is_markdown(lines)
-    layout = Layout(False, 0) if markdown else measure(lines)
-    classify.mark(lines, boilerplate, layout)
-    if markdown:
-        parts = _markdown_segments(lines)
-    else:
-        layout = measure(lines)  # again, without the furniture
-        parts = segments(lines, layout)
-    keep_mixed = spaced_style([ln.text for ln in lines if ln.live])
-    return [build(part, layout, keep_mixed, markdown) for part in parts]
+    if is_markdown(lines):
+        # Markdown declares its structure and is what the cleaner writes: it is read
+        # as it stands, without furniture rules (so cleaning is idempotent).
+        layout = Layout(False, 0)
+        return [build(part, layout, True) for part in _markdown_segments(lines)]
+    classify.mark(lines, boilerplate, measure(lines))
+    layout = measure(lines)  # again, without the furniture
+    return [build(part, layout) for part in segments(lines, layout)]
 
 
 def _markdown_segments(lines: list[Line]) -> list[Segment]:
-    starts = [i for i, ln in enumerate(lines) if ln.kind == "title" and ln.live]
+    starts = [i for i, ln in enumerate(lines) if ln.kind == "title" and ln.live] or [0]
     starts[0] = 0
     ends = [*starts[1:], len(lines)]
     return [Segment(lines[a:b], []) for a, b in zip(starts, ends, strict=True)]
 
 
 def _finish(raw: RawText, drafts: list[Draft], hint: int | None) -> list[Article]:
+    drafts = [d for d in drafts if d.title or d.blocks]
     file_pub = next((d.publication for d in drafts if d.publication), None)
-    file_full = [ymd for d in drafts for ymd in d.evidence.full]
-    page = [m for d in drafts for m in d.evidence.mentions]
+    context = dates.file_dates((d.evidence for d in drafts), hint)
+    # The articles of one page appeared on the same day: share the page's latest date.
+    page = (
+        dates.latest((m for d in drafts for m in d.evidence.mentions), context.ref)
+        if len(drafts) > 1
+        else None
+    )
     out: list[Article] = []
     for index, draft in enumerate(drafts, start=1):
         if draft.meta_line is not None:
             date = draft.meta_line.date
         else:
-            evidence = draft.evidence
-            if len(drafts) > 1:  # articles of one page appeared on the same day
-                evidence = dates.DateEvidence(evidence.exact, page, evidence.full)
-            date = dates.resolve(evidence, file_full, hint)
+            best = page if page is not None else dates.latest(draft.evidence.mentions, context.ref)
+            date = dates.resolve(draft.evidence.exact, best, context)
         publication = draft.publication
         if publication is None and draft.meta_line is None:
             publication = file_pub
-        body = "".join(b.text for b in draft.blocks)
+        body = "".join(b.text for b in draft.blocks[:20])
         out.append(
             Article(
                 id=article_id(raw.stem, index, len(drafts)),

@@ -16,7 +16,7 @@ from ..model import Block, Dropped
 from . import dates, meta
 from .blocks import kinds, make_blocks
 from .chars import CLAUSE, FINAL, han_count
-from .fixes import fix_text
+from .fixes import fix_text, spaced_style
 from .lines import Line
 from .markdown import Meta, parse_meta
 from .reflow import Layout, Unit, units
@@ -27,10 +27,12 @@ from .zone import pick_title, title_joiner, top_matter
 Piece = tuple[str, Styled, tuple[int, ...], int]
 _URL = re.compile(r"https?://[^\s<>\"'，。）)】]+")
 _TITLE_MAX = 40
+_LOOK = 400  # a title is looked for in the first characters of the text only
 # Clauses that open with these are adverbials ("在…中", "从…到…"), not a title.
 _ADVERBIAL = (
     *("在", "从", "到", "对", "为", "随着", "据", "截至", "自", "当"),
     *("面对", "针对", "经过", "时隔", "由于", "因为", "如果", "虽然"),
+    *("從", "對", "為", "隨著", "據", "當", "面對", "針對", "經過", "時隔", "由於", "因為", "雖然"),
 )
 
 
@@ -47,7 +49,7 @@ class Draft:
     url: str | None = None
 
 
-def build(seg: Segment, layout: Layout, keep_mixed: bool, markdown: bool = False) -> Draft:
+def build(seg: Segment, layout: Layout, markdown: bool = False) -> Draft:
     lines = seg.lines
     found: Meta | None = None
     if markdown:
@@ -90,8 +92,12 @@ def build(seg: Segment, layout: Layout, keep_mixed: bool, markdown: bool = False
         label = len(unit.lines) == 1 and unit.kind == "text" and han_count(unit.text) <= 10
         kind = "heading" if label or unit.kind == "heading" else _plain_kind(unit)
         pieces.append((kind, unit.styled(), unit.numbers, 2))
+    title_text = _join_title(main)
+    # Decided on the article's own text, so that cleaning the cleaned article again
+    # (where the dropped lines are gone) decides the same.
+    keep_mixed = spaced_style([title_text.text, *(p[1].text for p in pieces)])
     draft.blocks = make_blocks(pieces, keep_mixed)
-    title = fix_text(_join_title(main), keep_mixed).text if main else ""
+    title = fix_text(title_text, keep_mixed).text if main else ""
     draft.title = title or derive_title(draft.blocks)
     _metadata(draft, bylines, credit, found, lines)
     draft.dropped = sorted(_dropped(lines) + draft.dropped, key=lambda d: d.line)
@@ -180,7 +186,7 @@ def derive_title(blocks: Sequence[Block]) -> str:
     A long first sentence is cut into clauses; the first one that is long enough
     and does not open as an adverbial (``在…中``, ``从…到…``) is taken.
     """
-    first = next((b.text for b in blocks if b.kind == "paragraph"), "")
+    first = next((b.text for b in blocks if b.kind == "paragraph"), "")[:_LOOK]
     sentence = _first_sentence(dates.strip_dateline(first))
     if len(sentence) <= _TITLE_MAX:
         return sentence
@@ -220,19 +226,24 @@ def _metadata(
     if found is not None:
         draft.author, draft.publication, draft.meta_line = found.author, found.publication, found
         return
-    names = next((b.names for b in bylines if b.names), ()) or credit
+    # Header lines that carry a source, a byline or a URL along with the date.
+    header = [ln.text for ln in lines if ln.reason == "source" or ln.role == "dateline"]
+    embedded = [b for b in map(meta.embedded_byline, header) if b is not None]
     first = draft.blocks[0].text if draft.blocks else ""
-    names = names or meta.dateline_credit(first)
+    names = (
+        next((b.names for b in [*bylines, *embedded] if b.names), ())
+        or credit
+        or meta.dateline_credit(first)
+    )
     draft.author = meta.join_names(names) if names else None
     draft.local = any(b.local for b in bylines)
     texts = [draft.title, *(b.text for b in draft.blocks)]
-    draft.publication = next((b.publication for b in bylines if b.publication), None)
-    sources = [ln.text for ln in lines if ln.reason == "source"]
-    draft.url = next((m.group(0) for s in sources if (m := _URL.search(s))), None)
-    if draft.publication is None:
-        draft.publication = next(
-            (p for p in (meta.source_publication(s) for s in sources) if p), None
-        ) or meta.publication_in_text("\n".join(texts))
+    draft.publication = (
+        next((b.publication for b in [*bylines, *embedded] if b.publication), None)
+        or next((p for p in map(meta.source_publication, header) if p), None)
+        or meta.publication_in_text("\n".join(texts))
+    )
+    draft.url = next((m.group(0) for s in header if (m := _URL.search(s))), None)
     for block in draft.blocks[:2]:
         when = dates.dateline(block.text)
         if when is not None and draft.evidence.exact is None:

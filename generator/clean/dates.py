@@ -31,7 +31,9 @@ _MENTION = re.compile(
     r"(?=\d)(?:(?P<y>\d{4})\s*年\s*)?(?<![\d.])(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
     r"|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d)"
 )
-_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+_FULL_DATE = re.compile(
+    r"(?<!\d)(\d{4})\s*年\s*\d{1,2}\s*月|(?<!\d)(\d{4})[-/.]\d{1,2}[-/.]\d{1,2}"
+)
 # ``4月7日上午消息``, ``新华社北京4月7日电``: a date that opens the text and says
 # "reported on"; an agency or paper may stand before it, nothing else may.
 _DATELINE = re.compile(
@@ -45,7 +47,9 @@ _DATE_LINE = re.compile(
     r"(?:\s+.{0,30})?$"
 )
 # Words just before a date that make it a deadline, a plan or the end of a range.
-_FUTURE = re.compile(r"(将|将于|预计|计划|定于|有望|力争|延至|延长至|明年|前|起至)\s*$")
+_FUTURE = re.compile(
+    r"(将|將|将于|將於|预计|預計|计划|計劃|定于|定於|有望|力争|力爭|延至|延长至|延長至|明年|前|起至)\s*$"
+)
 _RANGE_END = re.compile(r"[至到~～-]\s*$")
 _LAST_YEAR = re.compile(r"去年\s*$")
 
@@ -72,8 +76,10 @@ def strip_dateline(text: str) -> str:
 
 def date_line(text: str) -> Ymd | None:
     """A line that is nothing but a date (perhaps with a time or a source)."""
+    if len(text) > 50:
+        return None
     m = _DATE_LINE.match(text.strip())
-    if not m or len(text) > 50:
+    if not m:
         return None
     return _ymd(m.group("y"), m.group("m"), m.group("d"))
 
@@ -99,40 +105,62 @@ def collect(texts: Iterable[str], evidence: DateEvidence) -> None:
 
 
 def years(texts: Iterable[str]) -> Counter[int]:
-    """Years the text names (``2020年``), outside titles of works in 《》."""
+    """Years of the full dates (year and month) the text names, outside titles in 《》."""
     out: Counter[int] = Counter()
     for text in texts:
-        for m in _YEAR.finditer(text):
-            if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
-                continue
-            year = int(m.group(1))
-            if 1900 <= year <= 2100:
+        depth = pos = 0
+        for m in _FULL_DATE.finditer(text):
+            depth += text.count("《", pos, m.start()) - text.count("》", pos, m.start())
+            pos = m.start()
+            year = int(m.group(1) or m.group(2))
+            if depth <= 0 and 1900 <= year <= 2100:
                 out[year] += 1
     return out
 
 
-def resolve(
-    evidence: DateEvidence, file_full: list[tuple[int, int, int | None]], hint: int | None
-) -> PartialDate | None:
-    """The article's date from its evidence, the file's full dates and the corpus year."""
-    ref = max([y for y, _, _ in file_full] + ([hint] if hint else []), default=None)
-    if evidence.exact is not None:
-        year, month, day = evidence.exact
-        if year is not None and year > 0:
-            return _date(year, month, day, False)
-        same = [y for y, m, d in file_full if (m, d) == (month, day)]
-        if same:
-            return _date(max(same), month, day, False)
-        if ref is not None:
-            return _date(ref, month, day, True)
+@dataclass(frozen=True)
+class FileDates:
+    """What the whole file says about years: the reference year and the full dates."""
+
+    ref: int | None
+    years_by_day: dict[tuple[int, int | None], int]
+
+
+def file_dates(evidence: Iterable[DateEvidence], hint: int | None) -> FileDates:
+    by_day: dict[tuple[int, int | None], int] = {}
+    for ev in evidence:
+        for year, month, day in ev.full:
+            by_day[(month, day)] = max(year, by_day.get((month, day), year))
+    ref = max([*by_day.values(), *([hint] if hint else [])], default=None)
+    return FileDates(ref, by_day)
+
+
+def latest(mentions: Iterable[Ymd], ref: int | None) -> tuple[int, int] | None:
+    """The latest (year, month) mentioned; year-less mentions need ``ref``."""
     best: tuple[int, int] | None = None
-    for year, month, _day in evidence.mentions:
+    for year, month, _day in mentions:
         if year is None or year < 0:
             if ref is None:
                 continue
             year = ref - 1 if year is not None else ref
         if best is None or (year, month) > best:
             best = (year, month)
+    return best
+
+
+def resolve(
+    exact: Ymd | None, best: tuple[int, int] | None, context: FileDates
+) -> PartialDate | None:
+    """The article's date: its dateline if any, else its latest mention (approximate)."""
+    if exact is not None:
+        year, month, day = exact
+        if year is not None and year > 0:
+            return _date(year, month, day, False)
+        same = context.years_by_day.get((month, day))
+        if same is not None:
+            return _date(same, month, day, False)
+        if context.ref is not None:
+            return _date(context.ref, month, day, True)
     return _date(best[0], best[1], None, True) if best else None
 
 

@@ -24,9 +24,11 @@ _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(" {2,}")
 _SPACE = re.compile(" ")
 _DOUBLED = re.compile(r"([。，、；：,])\1+")
+_HAN = re.compile(f"[{HAN_RANGES}]")
 _HAN_SPACE_HAN = re.compile(f"[{HAN_RANGES}] (?=[{HAN_RANGES}])")
 _MIXED = re.compile(f"[{HAN_RANGES}]( ?)[A-Za-z0-9]|[A-Za-z0-9]( ?)[{HAN_RANGES}]")
 _HALF_PUNCT = frozenset(",.;:!?)")
+_DATELINE_ENDS = frozenset(("日电", "日電", "日讯", "日訊"))
 
 
 def cook_line(text: str) -> str:
@@ -56,12 +58,12 @@ def _entity(m: re.Match[str]) -> str:
 def spaced_style(texts: list[str]) -> bool:
     """Does the source put a space between Han and Latin/digits (``投入 33.56 億元``)?
 
-    Decided once per file: spacing used consistently is the author's style and is
-    kept; a few stray spaces in otherwise unspaced text are OCR noise and go.
+    Decided once per article: spacing used consistently is the author's style and
+    is kept; a few stray spaces in otherwise unspaced text are OCR noise and go.
     """
     spaced = unspaced = 0
     for text in texts:
-        for m in _MIXED.finditer(text):
+        for m in _MIXED.finditer(_SPACES.sub(" ", _ODD_SPACE.sub(" ", text))):
             if (m.group(1) or m.group(2) or "") == " ":
                 spaced += 1
             else:
@@ -85,9 +87,13 @@ def fix_text(st: Styled, keep_mixed_spaces: bool) -> Styled:
 
 
 def _is_segmented(text: str) -> bool:
-    """Word-segmented text puts a space between most Chinese words; undo all of them."""
+    """Are spaces between Chinese words noise here, to be removed all?
+
+    A single gap between phrases is deliberate (``春暖花開 更見燦爛``, ``记者 李明
+    王芳``); text with a gap every few words was segmented word by word.
+    """
     gaps = len(_HAN_SPACE_HAN.findall(text))
-    return gaps >= 3 and len(re.findall(f"[{HAN_RANGES}]", text)) <= 8 * gaps
+    return gaps >= 2 and len(_HAN.findall(text)) <= 8 * gaps
 
 
 def _drop_space(text: str, i: int, keep_mixed: bool, segmented: bool) -> bool:
@@ -95,10 +101,10 @@ def _drop_space(text: str, i: int, keep_mixed: bool, segmented: bool) -> bool:
     right = text[i + 1] if i + 1 < len(text) else ""
     if not left or not right:
         return True
+    if text[i - 2 : i] in _DATELINE_ENDS:
+        return False  # ``新华社酒泉5月5日电 5日上午``: the space closes the dateline
     if is_full_punct(left) or is_full_punct(right):
         return True
-    left_cjk = is_han(left) or left in SHARED_PUNCT
-    right_cjk = is_han(right) or right in SHARED_PUNCT
     if left in SHARED_PUNCT and (is_han(right) or right in SHARED_PUNCT):
         return True
     if right in SHARED_PUNCT and (is_han(left) or left in SHARED_PUNCT or left in CLOSERS):
@@ -113,7 +119,7 @@ def _drop_space(text: str, i: int, keep_mixed: bool, segmented: bool) -> bool:
         return True  # ``阿里巴巴, 数字``: half-width comma used as a Chinese one
     if right == "(" and is_han(left) and i + 2 < len(text) and is_han(text[i + 2]):
         return True
-    mixed = (left_cjk and right.isascii() and right.isalnum()) or (
-        right_cjk and left.isascii() and left.isalnum()
+    mixed = (is_han(left) and right.isascii() and right.isalnum()) or (
+        is_han(right) and left.isascii() and left.isalnum()
     )
     return mixed and not keep_mixed

@@ -20,8 +20,9 @@ from .lines import Line
 from .meta import publication_name
 
 _DATE = re.compile(r"^(约)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")
+# A name (of people or of a paper): no sentence or clause punctuation, no quotes.
 _NAMEISH = re.compile(
-    r"^(?:[\u4e00-\u9fff·]{2,16}(?:、[\u4e00-\u9fff·]{2,16})*|[A-Za-z .'-]{2,40})$"
+    r"^[^\s。，,！？!?；;：:“”「」『』()（）\[\]]+(?: [^\s。，,！？!?；;：:“”「」]+)*$"
 )
 
 
@@ -53,7 +54,7 @@ def parse_meta(text: str) -> Meta | None:
         except ValueError:
             return None
         parts = parts[:-1]
-    if len(parts) > 2 or any(not _NAMEISH.match(p) or _DATE.match(p) for p in parts):
+    if len(parts) > 2 or any(len(p) > 40 or not _NAMEISH.match(p) or _DATE.match(p) for p in parts):
         return None
     if len(parts) == 2:
         return Meta(parts[0], parts[1], date)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 _H = "\u4e00-\u9fff"
 _NAME = f"[{_H}](?: ?[{_H}]){{1,3}}(?:·[{_H}]{{1,6}})?"
 _NAMES = f"{_NAME}(?:(?:\\s+|、|，|,)(?:{_NAME}))*"
-_ROLE = r"(?:首席|特约|实习|见习|特派)?(?:记者|通讯员|评论员|撰稿人)"
+_QUALIFIER = "(?:首席|特约|特約|实习|實習|见习|見習|特派)"
+_REPORTER = "(?:记者|記者)"
+_ROLE = f"{_QUALIFIER}?(?:{_REPORTER}|通讯员|通訊員|评论员|評論員|撰稿人)"
 _BYLINE = re.compile(f"^(?P<pub>.{{0,24}}?)(?P<role>{_ROLE})[\\s:：]*(?P<names>{_NAMES})$")
 _BYLINE_SLASH = re.compile(
     f"^(?:文|作者|撰文|撰稿|编译|文字|整理|口述)\\s*[/／|｜:：]\\s*(?P<names>{_NAMES})$"
@@ -24,19 +26,35 @@ _BYLINE_PAREN = re.compile(f"^[（(](?:{_ROLE}|文|作者)?\\s*[:：]?\\s*(?P<na
 _CREDIT = re.compile(
     f"(?<=[。！？!?”」』…）)])\\s*[（(](?P<role>{_ROLE}|文|作者)?\\s*[:：]?\\s*(?P<names>{_NAMES})[)）]\\s*$"
 )
-_DATELINE_CREDIT = re.compile(f"电\\s*[（(]\\s*{_ROLE}\\s*(?P<names>{_NAMES})\\s*[)）]")
-_BYLINE_HINT = re.compile(r"记者|通讯员|评论员|撰稿|作者|撰文|编译|整理|口述|文字|[/／|｜:：（(]")
-_LOCAL_PAPER = re.compile(r"^(本报|本刊|本台|本网|本站)")
+_CREDIT_SPAN = 40
+_DATELINE_CREDIT = re.compile(
+    f"(?:电|電|讯|訊)\\s*[（(]\\s*{_ROLE}\\s*(?P<names>{_NAMES})\\s*[)）]"
+)
+_BYLINE_HINT = re.compile(
+    r"记者|記者|通讯员|通訊員|评论员|評論員|撰稿|作者|撰文|编译|編譯|整理|口述|文字|[/／|｜:：（(]"
+)
+# ``〔記者王小明／台北報導〕``: brackets around the byline, the place it was filed from.
+_BRACKETS = re.compile(r"^[〔［\[【]|[〕］\]】]$")
+_REPORTED_FROM = re.compile(r"\s*[／/|｜]\s*[\u4e00-\u9fff]{0,8}(?:报道|報導|报导|報道|电|電)$")
+_EMBEDDED = re.compile(
+    f"(?:{_ROLE}|作者|撰文|撰稿)\\s*[:：/／]?\\s*(?P<names>[{_H}]{{2,4}}(?:[、，,][{_H}]{{2,4}})*)"
+)
+_LOCAL_PAPER = re.compile(r"^(本报|本報|本刊|本台|本网|本網|本站)")
 _PUB_SUFFIX = (
     "日报|晚报|早报|晨报|时报|商报|周报|周刊|导报|画报|青年报|法制报|经济报|新闻报|杂志|新闻网|通讯社|新闻社"
     "|电视台|广播电台|日報|晚報|時報|週刊|週報|雜誌|新聞網|通訊社|電視台|社|网|網|报|報|刊"
 )
 _PUB = re.compile(f"^[{_H}A-Za-z]{{1,12}}(?:{_PUB_SUFFIX})$")
-_PUB_BRACKETED = re.compile(r"《([^《》]{2,20})》(?:首席|特约|实习|见习)?记者")
-_BEFORE_REPORTER = re.compile(f"([{_H}A-Za-z·]{{2,16}}?)(?:首席|特约|实习|见习)?记者$")
+_PUB_BRACKETED = re.compile(f"《([^《》]{{2,20}})》{_QUALIFIER}?{_REPORTER}")
+_BEFORE_REPORTER = re.compile(f"([{_H}A-Za-z·]{{2,16}}?){_QUALIFIER}?{_REPORTER}$")
 # Words that come before a paper's name in running text: "接受经济日报记者采访".
-_LEADERS = re.compile(r"^.*(接受|据|向|对|告诉|经|由|在|随|陪同|答)")
-_ROLES = frozenset({"记者", "通讯员", "评论员", "撰稿人", "编辑", "摄影", "实习生"})
+_LEADERS = re.compile(r"^.*(接受|据|據|向|对|對|告诉|告訴|随同|隨同|跟随|跟隨|陪同|回答)")
+_ROLES = frozenset(
+    (
+        *("记者", "記者", "通讯员", "通訊員", "评论员", "評論員", "撰稿人"),
+        *("编辑", "編輯", "摄影", "攝影"),
+    )
+)
 # Common Chinese surnames (simplified and traditional forms): a bare name under a
 # headline, or a bracketed credit with no role, must start with one of these.
 SURNAMES = frozenset(
@@ -62,6 +80,7 @@ def parse_byline(text: str) -> Byline | None:
     text = text.strip()
     if len(text) > 40 or not _BYLINE_HINT.search(text):
         return None
+    text = _REPORTED_FROM.sub("", _BRACKETS.sub("", text)).strip()
     m = _BYLINE.match(text)
     if m:
         names = split_names(m.group("names"))
@@ -114,7 +133,12 @@ def split_names(names: str) -> tuple[str, ...]:
             out.append(token)
         if pending:
             out.append(pending)
-    return tuple(n for n in out if len(n) >= 2 and n not in _ROLES)
+    return tuple(n for n in out if _name_sized(n) and n not in _ROLES)
+
+
+def _name_sized(name: str) -> bool:
+    """Two to four characters, or a transliterated name with a middle dot."""
+    return 2 <= len(name) <= 4 or ("·" in name and len(name) <= 13)
 
 
 def trailing_credit(text: str) -> tuple[tuple[str, ...], int] | None:
@@ -123,13 +147,26 @@ def trailing_credit(text: str) -> tuple[tuple[str, ...], int] | None:
     Returns the names and where the credit starts in ``text``. Without a role word
     the name must start with a common surname (``张勇(逍遥子)`` is a nickname).
     """
-    m = _CREDIT.search(text)
+    tail = len(text) - min(len(text), _CREDIT_SPAN)  # a credit is short: look at the end only
+    m = _CREDIT.search(text, tail)
     if not m:
         return None
     names = split_names(m.group("names"))
     if not names or (not m.group("role") and not _surnamed(names)):
         return None
     return names, m.start()
+
+
+def embedded_byline(text: str) -> Byline | None:
+    """A byline inside a header line: ``2022-09-05 聯合報／ 記者王小明／台南報導``."""
+    m = _EMBEDDED.search(text)
+    if not m:
+        return None
+    names = split_names(m.group("names"))
+    if not _surnamed(names):
+        return None
+    pubs = (publication_name(t) for t in re.split(r"[\s／/|｜]+", text[: m.start()]) if t)
+    return Byline(names, next((p for p in pubs if p), None))
 
 
 def dateline_credit(text: str) -> tuple[str, ...]:
@@ -153,23 +190,24 @@ def publication_in_text(text: str) -> str | None:
     m = _PUB_BRACKETED.search(text)
     if m and _PUB.match(m.group(1)):
         return m.group(1)
-    at = text.find("记者")
-    while at >= 0:
-        m = _BEFORE_REPORTER.search(text[max(0, at - 18) : at + 2])
-        if m:
-            name = publication_name(_LEADERS.sub("", m.group(1)))
-            if name and len(name) >= 3:
-                return name
-        at = text.find("记者", at + 2)
+    for word in ("记者", "記者"):
+        at = text.find(word)
+        while at >= 0:
+            m = _BEFORE_REPORTER.search(text[max(0, at - 18) : at + 2])
+            if m:
+                name = publication_name(_LEADERS.sub("", m.group(1)))
+                if name and len(name) >= 3:
+                    return name
+            at = text.find(word, at + 2)
     return None
 
 
-_SOURCE_PREFIX = re.compile(r"^[（(【\[]?(?:来源|稿源|出处|转自)\s*[:：]\s*")
+_SOURCE_PREFIX = re.compile(r"(?:^|\s)[（(【\[]?(?:来源|來源|稿源|出处|出處|转自|轉自)\s*[:：]\s*")
 
 
 def source_publication(text: str) -> str | None:
     """``来源：经济日报`` -> ``经济日报``."""
-    m = _SOURCE_PREFIX.match(text)
+    m = _SOURCE_PREFIX.search(text)
     if not m:
         return None
     name = re.split(r"[\s\-—|/）)】\]]", text[m.end() :].strip(), maxsplit=1)[0]

@@ -25,6 +25,7 @@ from .lines import Line
 from .text import Styled, concat
 
 _MAX_WRAP = 45  # a wider "column" is not a column
+_MIN_WRAPPED = 12  # fewer lines than this tell nothing about wrapping
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,23 @@ class Layout:
 
 
 def measure(lines: Sequence[Line]) -> Layout:
-    widths = [round(ln.width) for ln in lines if ln.live and ln.kind == "text" and ln.width >= 4]
-    if len(widths) < 8:
+    """Is the file hard-wrapped, and at what width?
+
+    Wrapped: most lines reach 80% of the widest ones (the 90th percentile, at most
+    ``_MAX_WRAP``), and most lines stop mid-sentence. The column is the most
+    common width among those full lines.
+    """
+    text = [ln for ln in lines if ln.live and ln.kind == "text" and ln.width >= 4]
+    if len(text) < _MIN_WRAPPED:
         return Layout(False, 0)
-    counts = Counter(widths)
-    column = max(counts, key=lambda w: (counts[w], -w))
-    near = sum(n for w, n in counts.items() if abs(w - column) <= 3)
-    wrapped = column <= _MAX_WRAP and near >= 0.45 * len(widths)
-    return Layout(wrapped, float(column) if wrapped else 0)
+    widths = sorted(round(ln.width) for ln in text)
+    top = widths[(9 * (len(widths) - 1)) // 10]
+    full = [w for w in widths if w >= 0.8 * top]
+    open_ended = sum(1 for ln in text if not ends_sentence(ln.text))
+    if top > _MAX_WRAP or len(full) < 0.6 * len(widths) or open_ended < 0.5 * len(text):
+        return Layout(False, 0)
+    counts = Counter(full)
+    return Layout(True, float(max(counts, key=lambda w: (counts[w], w))))
 
 
 @dataclass(eq=False)
@@ -111,11 +121,18 @@ def _joins(unit: Unit, line: Line, gap: int, layout: Layout, markdown: bool) -> 
             return False
         return not standalone(unit, gap, layout)
     # One paragraph per line: only repair a paragraph cut in two mid-word, after at
-    # least one full sentence (so a caption or heading is never glued to the text).
+    # least one full sentence (so a caption or heading is never glued to the text),
+    # or Latin text wrapped mid-sentence.
     last = text[-1:]
-    if unit.kind != "text" or not (last.isalnum() or last in "，,、"):
+    if unit.kind != "text" or not (last.isalnum() or last in "，,、;-"):
         return False
+    if not gap and _latin(text) and _latin(line.text):
+        return True
     return _has_sentence(text) or prev.width > 60
+
+
+def _latin(text: str) -> bool:
+    return len(text.encode("ascii", "ignore")) >= 0.7 * len(text)
 
 
 def standalone(unit: Unit, gap_after: int, layout: Layout) -> bool:

@@ -63,8 +63,9 @@ def segments(lines: Sequence[Line], layout: Layout) -> list[Segment]:
         return [Segment(list(lines), [])]
     first = groups[0].head[0].no - 1
     last = groups[-1].line.no - 1
-    before = _body_chars(lines[:first])
-    after = _body_chars(lines[last + 1 :])
+    grouped = {id(ln) for g in groups for ln in [*g.head, g.line]}
+    before = _body_chars(lines[:first], grouped)
+    after = _body_chars(lines[last + 1 :], grouped)
     if before >= 100 and before > after:
         return _body_first(lines, groups)
     return _head_first(lines, groups)
@@ -78,7 +79,7 @@ def _body_first(lines: Sequence[Line], groups: list[_Group]) -> list[Segment]:
         out.append(Segment(list(lines[start:end]), group.head, group.byline, group.line, False))
         start = end
     rest = list(lines[start:])
-    if _body_chars(rest) >= 100:
+    if _body_chars(rest) >= 100:  # running text after the last headline: one more article
         out.append(Segment(rest, []))
     else:
         out[-1].lines.extend(rest)
@@ -145,10 +146,10 @@ def _set_off(lines: Sequence[Line], top: int) -> bool:
     return blanks > 0 and (ends_sentence(above.text) or above.kind != "text")
 
 
-def _body_chars(lines: Sequence[Line]) -> int:
-    """Roughly how much running text (non-ASCII characters) the lines hold."""
+def _body_chars(lines: Sequence[Line], grouped: set[int] | None = None) -> int:
+    """Roughly how much text (non-ASCII characters) the lines hold, headlines aside."""
     return sum(
         len(ln.text) - len(ln.text.encode("ascii", "ignore"))
         for ln in lines
-        if ln.live and not title_like(ln)
+        if ln.live and id(ln) not in (grouped or ())
     )

@@ -12,25 +12,34 @@ is the headline. What stands before it is a column label or a teaser (dropped),
 what stands between it and the byline is a sidebar: kept, at the end of the
 article under its label, because it is printed content but not part of the text.
 
-Of the headline lines, the shortest is the main title (headlines are set in the
-biggest type, so they are the shortest lines); a fragment of five characters or
-less joins the line above it (``数字新基建的机遇来了`` + ``要抓住!``), and a line
-ending in a colon joins the next (``字节跳动：`` + ``多矩阵产品抗击疫情``). Lines
-above the main title are the kicker, lines below it the subtitle.
+Of the headline lines, the first is the main title unless it is a kicker: a line
+that leads into the title (ending in a dash, or a colon after a whole phrase) or
+only names who speaks (a position and a name). A fragment of five characters or
+less joins the title (``数字新基建的机遇来了`` + ``要抓住!``), and so does the line
+after a short label ending in a colon (``字节跳动：`` + ``多矩阵产品抗击疫情``).
+Lines above the main title are the kicker, lines below it the subtitle.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .chars import han_count, is_han
+from .dates import date_line
 from .lines import Line
 from .meta import parse_byline
+from .phrases import both
 from .reflow import Layout, Unit, units
 from .split import title_like
 
 _EARLY = 0.4  # a byline within the first 40% of an article's lines closes its top matter
+# A line that is only a position and a name: who speaks in the headline below it.
+SPEAKER = both(
+    r"(主席|执行官|总裁|董事长|总经理|经理|书记|市长|省长|县长|区长|部长|局长|院长|校长|主任|创始人"
+    r"|教授|院士|委员|会长|理事长|行长|厅长|总监|负责人|发言人|CEO|CTO|总裁)[\u4e00-\u9fff]{2,3}$"
+)
 
 
 @dataclass
@@ -56,6 +65,8 @@ def top_matter(lines: Sequence[Line], layout: Layout) -> Top:
     else:
         zone = []
         for unit in all_units:
+            if _meta_unit(unit):
+                continue  # a date or byline line among the headline lines: metadata
             if not _headline_unit(unit):
                 break
             zone.append(unit)
@@ -78,13 +89,18 @@ def top_matter(lines: Sequence[Line], layout: Layout) -> Top:
     return top
 
 
+def _meta_unit(unit: Unit) -> bool:
+    text = unit.lines[0].text
+    return len(unit.lines) == 1 and (date_line(text) is not None or parse_byline(text) is not None)
+
+
 def _headline_unit(unit: Unit) -> bool:
     return len(unit.lines) == 1 and unit.kind in ("text", "heading") and title_like(unit.lines[0])
 
 
 def _runs(lines: Sequence[Line], zone: list[Unit]) -> list[list[Unit]]:
     """Runs of headline-shaped units with nothing dropped between them, labels removed."""
-    dropped = {ln.no for ln in lines if ln.reason is not None}
+    dropped = [ln.no for ln in lines if ln.reason is not None]  # in file order
     runs: list[list[Unit]] = []
     current: list[Unit] = []
     for unit in zone:
@@ -93,8 +109,10 @@ def _runs(lines: Sequence[Line], zone: list[Unit]) -> list[list[Unit]]:
                 current.pop()  # the line right before a text unit labels it
             current = []
             continue
-        if current and any(current[-1].lines[-1].no < n < unit.lines[0].no for n in dropped):
-            current = []
+        if current:
+            after = bisect.bisect_right(dropped, current[-1].lines[-1].no)
+            if after < len(dropped) and dropped[after] < unit.lines[0].no:
+                current = []  # something was dropped in between
         if not current:
             runs.append(current)
         current.append(unit)
@@ -103,21 +121,29 @@ def _runs(lines: Sequence[Line], zone: list[Unit]) -> list[list[Unit]]:
 
 def pick_title(head: Sequence[Line]) -> tuple[list[Line], list[Line], list[Line]]:
     """Split headline lines into (kicker lines, main title lines, subtitle lines)."""
-    if len(head) <= 1:
-        return [], list(head), []
-    widths = [len(ln.text.replace(" ", "")) for ln in head]
-    main = min(range(len(head)), key=lambda i: (widths[i], i))
-    lo, hi = main, main
-    if head[main].text.endswith(("：", ":")) and hi + 1 < len(head):
-        hi += 1
-    elif widths[main] <= 5:
-        if lo > 0 and not head[lo - 1].text.endswith(("——", "—")):
-            lo -= 1
-        elif hi + 1 < len(head):
-            hi += 1
-    if lo > 0 and head[lo - 1].text.endswith(("：", ":")) and widths[lo - 1] <= 8:
-        lo -= 1
-    return list(head[:lo]), list(head[lo : hi + 1]), list(head[hi + 1 :])
+    lines = list(head)
+    start = 0
+    while start < len(lines) - 1 and _kicker(lines[start].text):
+        start += 1
+    end = start + 1
+    main = lines[start].text if lines else ""
+    if end < len(lines) and (main.endswith(("：", ":")) or _chars(main) <= 5):
+        end += 1  # ``字节跳动：`` + ``多矩阵产品抗击疫情``
+    elif end < len(lines) and _chars(lines[end].text) <= 5:
+        end += 1  # ``数字新基建的机遇来了`` + ``要抓住!``
+    return lines[:start], lines[start:end], lines[end:]
+
+
+def _chars(text: str) -> int:
+    return len(text.replace(" ", ""))
+
+
+def _kicker(text: str) -> bool:
+    """A kicker over the headline: it leads into it (ends in a dash or a colon after a
+    whole phrase), or it only names the speaker (``……首席执行官张勇``)."""
+    if text.endswith(("——", "—")) or (text.endswith(("：", ":")) and _chars(text) > 8):
+        return True
+    return SPEAKER.search(text) is not None
 
 
 def title_joiner(left: str, right: str) -> str:

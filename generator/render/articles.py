@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .. import mdwrite, paths
@@ -21,7 +22,7 @@ def article_page(article: Article, index: Index) -> str:
     raw = md_link("原始文件", paths.link(page, paths.raw_file(article.file)))
     lines += [" · ".join([*meta, raw]), ""]
     if article.url:
-        lines += [f"原文链接：<{article.url}>", ""]
+        lines += [f"原文链接：<{web_url(article.url)}>", ""]
     if citations:
         lines += ['!!! quote "引用本文的事件"', ""]
         for cite in citations:
@@ -30,6 +31,16 @@ def article_page(article: Article, index: Index) -> str:
     lines.append(mdwrite.blocks(article.blocks, _marks(page, citations), anchors=True))
     lines += _report(article)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# Characters percent-encoded in an autolink ``<url>``: ``<``/``>`` would end it early and
+# let the rest of an override's ``url`` (validated as http(s), but free text after the
+# host) through as raw HTML, e.g. ``"><script>``. Chinese stays readable.
+_URL_UNSAFE = re.compile(r"[\x00-\x20<>\"'\\`{}|^\x7f]")
+
+
+def web_url(url: str) -> str:
+    return _URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)
 
 
 def _citation_line(page: str, cite: Citation) -> str:

@@ -69,23 +69,54 @@ def edit_url(options: Options, line: int) -> str | None:
     return f"{base}{options.timeline_path}#L{line}"
 
 
-_RAW_HTML = re.compile(r"[<&]")  # entities too: ``&#106;avascript:`` decodes to a scheme
-_SCHEME = r"(?!(?:https?|mailto):)[A-Za-z][\w+.-]*:"
-_BAD_INLINE_LINK = re.compile(r"\]\(\s*(?=" + _SCHEME + ")")
-_BAD_REF_LINK = re.compile(r"^(\s*)\[(?=[^\]\n]+\]:\s*" + _SCHEME + ")", re.MULTILINE)
+# Only links to absolute web addresses survive, written plainly: ``[text](https://...)``
+# with an optional ``"title"``. A relative link would point somewhere different on
+# each page the summary appears on, and anything looser lets a scheme slip through
+# the way browsers read URLs (``java\nscript:``, a leading control character).
+_URL_CHAR = r"[^\s()<>\"'\\]"
+_WEB_LINK = re.compile(
+    r"\[([^\[\]\n]*)\]\("
+    rf"((?:https?://|mailto:){_URL_CHAR}*(?:\({_URL_CHAR}*\){_URL_CHAR}*)*)"
+    r'((?:[ ]+"[^"\n]*")?)\)'
+)
+# ``<`` and ``&`` as entities (no tag, no entity-encoded scheme); brackets and braces
+# escaped so no other link, reference definition or attribute list (``{: onclick=...}``,
+# which would put any attribute on the element) can form; backslashes escaped so a
+# curator's ``\`` cannot pair with ours and undo it (``\[x\](javascript:...)``).
+_INERT = {
+    "<": "&lt;",
+    "&": "&amp;",
+    "\\": "\\\\",
+    "[": "\\[",
+    "]": "\\]",
+    "{": "\\{",
+    "}": "\\}",
+}
+# C0 controls and DEL: browsers drop some inside URLs, and none belongs in a summary.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _inert(text: str) -> str:
+    return "".join(_INERT.get(ch, ch) for ch in text)
 
 
 def summary_md(summary: str) -> str:
     """The curator's Markdown summary, made safe to publish.
 
-    Emphasis and web links stay Markdown. ``<`` becomes ``&lt;`` so no tag reaches
-    the page, and a link to any scheme but http(s)/mailto (``javascript:``,
-    ``data:``) is broken up so it shows as text instead of becoming a link.
+    Emphasis and links to absolute ``http(s)``/``mailto`` addresses stay Markdown.
+    Everything else that could make markup is escaped: no tag, no other link (so no
+    ``javascript:`` or ``data:``), no attribute list.
     """
-    out = _RAW_HTML.sub(lambda m: "&lt;" if m.group() == "<" else "&amp;", summary)
-    out = _BAD_INLINE_LINK.sub(r"]\\(", out)
-    out = _BAD_REF_LINK.sub(r"\1\\[", out)
-    return out.strip()
+    text = _CONTROLS.sub("", summary.replace("\r\n", "\n").replace("\r", "\n"))
+    out: list[str] = []
+    pos = 0
+    for m in _WEB_LINK.finditer(text):
+        out.append(_inert(text[pos : m.start()]))
+        title = m.group(3).replace("&", "&amp;").replace("<", "&lt;")
+        out.append(f"[{_inert(m.group(1))}]({m.group(2)}{title})")
+        pos = m.end()
+    out.append(_inert(text[pos:]))
+    return "".join(out).strip()
 
 
 def tags_line(from_page: str, event: Event) -> str:

@@ -20,6 +20,12 @@ from .schema import Report
 from .yamlpos import MAX_BYTES, YamlProblem, compose, position
 
 EMPTY = "empty timeline: expected a mapping with an `events:` list"
+# The YAML composer is pure Python (it keeps positions) and needs ~3.5 s per MB, so a
+# 20 MB file would block `check`, `build` and every `serve` rebuild for over a minute.
+# The real timeline is ~17 KB (28 events); 4 MiB holds ~6,000 events and checks in
+# ~15 s. (MAX_BYTES, the 32 MiB cap of the composer itself, is checked first and
+# keeps its own message.)
+MAX_FILE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,14 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
         if size > MAX_BYTES:
             return _fail(
                 shown, 1, 1, f"file is {size} bytes; expected at most {MAX_BYTES} bytes (32 MiB)"
+            )
+        if size > MAX_FILE_BYTES:
+            return _fail(
+                shown,
+                1,
+                1,
+                f"file is {size} bytes; expected a timeline of at most {MAX_FILE_BYTES} "
+                "bytes (4 MiB, about 6,000 events)",
             )
         data = path.read_bytes()
     except OSError as err:

@@ -39,6 +39,14 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 MAX_ID_LENGTH = 80
 
 _CORE = "tag:yaml.org,2002:"
+# Control characters (C0 but tab and line ends, DEL, C1 but NEL): YAML refuses them
+# written raw, but escapes (``"\e[31m"``, ``"\0"``) still make them, and they would
+# reach the pages, the exports and the terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# The only values that may span lines. Everything else lands in a heading, a link, a
+# file name or a one-line export field, where a line break splits it (a title's
+# ``{#id}`` anchor would fall off its heading).
+MULTILINE_KEYS = ("summary", "quote")
 _SCALAR_NAMES = {
     _CORE + "null": "nothing (an empty value)",
     _CORE + "int": "an integer",
@@ -152,6 +160,14 @@ def text(node: yaml.Node, key: str, report: Report, what: str = "") -> str | Non
     value = "" if is_null(node) else node.value.strip()
     if not value:
         report.at(node, f"{what} must not be empty; expected text")
+        return None
+    control = _CONTROL.search(value)
+    if control:
+        code = f"U+{ord(control.group()):04X}"
+        report.at(node, f"{what} holds the control character {code}; expected printable text")
+        return None
+    if key not in MULTILINE_KEYS and any(ch in value for ch in "\r\n"):
+        report.at(node, f"{what} must be one line; expected text without line breaks")
         return None
     return value
 

@@ -1,0 +1,177 @@
+"""``python -m benchmarks``: corpora, stage timings, builds, first search, curator's loop.
+
+Progress goes to stderr; the table goes to stdout at the end, and every number to
+``.cache/bench/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from . import builds, report, stages
+from .corpus import CACHE, write_project
+
+SEARCH_WORD = "复工复产"
+
+
+def _sizes(text: str) -> list[int]:
+    return sorted({int(part.replace(",", "").replace("_", "")) for part in text.split(",") if part})
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--sizes", default="100,1000,10000", help="articles, for the stages")
+    parser.add_argument(
+        "--build-sizes", default="100,1000", help="articles, for whole MkDocs builds"
+    )
+    parser.add_argument("--quick", action="store_true", help="stages at 100 and 1,000 only")
+    parser.add_argument("--skip-mkdocs", action="store_true", help="no builds (nor search, serve)")
+    parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--stage-timeout", type=float, default=300, help="seconds per size")
+    parser.add_argument("--serve-repeats", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="cProfile the largest build")
+    parser.add_argument(
+        "--jieba-baseline",
+        action="store_true",
+        help="also build plain Material with jieba (from a throwaway venv in .cache/bench)",
+    )
+    parser.add_argument("--word", default=SEARCH_WORD, help="the first search's query")
+    args = parser.parse_args(argv)
+    args.stage_sizes = [n for n in _sizes(args.sizes) if not args.quick or n <= 1000]
+    args.build_sizes = [] if args.skip_mkdocs else _sizes(args.build_sizes)
+    return args
+
+
+def say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    started = time.perf_counter()
+    results: dict[str, Any] = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "corpora": {},
+        "stages": {},
+        "builds": {},
+    }
+    projects = {}
+    for size in sorted({*args.stage_sizes, *args.build_sizes}):
+        say(f"corpus of {size:,} articles")
+        project = write_project(CACHE / str(size), size)
+        projects[size] = project.root
+        results["corpora"][str(size)] = {
+            "files": project.articles,
+            "articles": project.cleaned,
+            "events": project.events,
+        }
+    for size in args.stage_sizes:
+        say(f"stages at {size:,} (timeout {args.stage_timeout:.0f} s)")
+        results["stages"][str(size)] = stages.run(projects[size], args.stage_timeout)
+    if args.profile and 1000 in projects:
+        say("stages at 1,000 under cProfile")
+        stages.run(projects[1000], args.stage_timeout * 3, CACHE / "stages-1000.prof")
+        results["profile_stages"] = report.top_functions(
+            str(CACHE / "stages-1000.prof"), 25, own=True
+        )
+    if args.build_sizes:
+        run_builds(args, projects, results)
+    results["seconds"] = time.perf_counter() - started
+    (CACHE / "results.json").write_text(
+        json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    print(report.table(results))
+    print(notes(results))
+    return 0
+
+
+def run_builds(
+    args: argparse.Namespace, projects: dict[int, Path], results: dict[str, Any]
+) -> None:
+    results["jieba"] = {"project_venv": builds.has_jieba(), "baseline": None}
+    jieba = None
+    if args.jieba_baseline:
+        say("throwaway venv with jieba in .cache/bench/jieba-venv")
+        jieba = builds.jieba_python(CACHE / "jieba-venv")
+        results["jieba"]["baseline"] = "plain Material + jieba from .cache/bench/jieba-venv"
+    sites = CACHE / "sites"
+    for size in args.build_sizes:
+        plain = builds.plain_project(projects[size], CACHE / f"plain-{size}")
+        entry: dict[str, Any] = {}
+        say(f"mkdocs build, plain Material, {size:,} articles")
+        entry["plain"] = builds.build(plain, sites / f"{size}-plain")
+        if jieba is not None:
+            say(f"mkdocs build, plain Material + jieba, {size:,} articles")
+            entry["plain_jieba"] = builds.build(plain, sites / f"{size}-plain-jieba", jieba)
+        say(f"mkdocs build, ours, {size:,} articles")
+        entry["ours"] = builds.build(projects[size], sites / f"{size}-ours")
+        results["builds"][str(size)] = entry
+    largest = args.build_sizes[-1]
+    results["site_size"] = largest
+    if args.profile:
+        say(f"mkdocs build, ours, {largest:,} articles, under cProfile")
+        prof = CACHE / f"build-{largest}.prof"
+        builds.build(projects[largest], sites / f"{largest}-profiled", profile=prof)
+        results["profile_build"] = report.top_functions(str(prof), 10)
+        results["profile_build_own"] = report.top_functions(str(prof), 15, own=True)
+    if not args.skip_browser and results["builds"][str(largest)]["ours"]["ok"]:
+        from .browser import first_search
+
+        say(f"first search in Chromium on the {largest:,}-article site")
+        try:
+            results["search"] = first_search(sites / f"{largest}-ours", args.word)
+        except Exception as err:  # a missing browser must not lose the other numbers
+            results["search"] = {"failed": f"{type(err).__name__}: {err}"}
+    if not args.skip_serve:
+        from .serve import curator_loop
+
+        say(f"mkdocs serve on {largest:,} articles: {args.serve_repeats} edits of each kind")
+        results["serve"] = curator_loop(
+            projects[largest], CACHE / f"serve-{largest}", args.serve_repeats
+        )
+
+
+def notes(results: dict[str, Any]) -> str:
+    lines = [""]
+    for size, corpus in results["corpora"].items():
+        lines.append(
+            f"corpus {int(size):,}: {corpus['files']:,} files -> {corpus['articles']:,} cleaned "
+            f"articles, {corpus['events']:,} events"
+        )
+    jieba = results.get("jieba")
+    if jieba:
+        lines.append(
+            f"jieba in the project venv: {'yes' if jieba['project_venv'] else 'no'}; "
+            f"jieba baseline: {jieba['baseline'] or 'not built (pass --jieba-baseline)'}"
+        )
+        lines.append("builds: wall time of one run each (best of 1), in a subprocess")
+    if results.get("search") and "word" in results["search"]:
+        search = results["search"]
+        lines.append(
+            f"first search: query “{search['word']}”, {search.get('results_shown', 0)} results "
+            f"shown; KB by kind: {search.get('pagefind_by_kind_kb', {})}"
+        )
+    for key, title in (
+        ("profile_stages", "stages at 1,000, top self time"),
+        ("profile_build", "our build, top cumulative"),
+        ("profile_build_own", "our build, top self time"),
+    ):
+        if key in results:
+            lines += [f"cProfile, {title}:", *(f"  {line}" for line in results[key])]
+    lines.append(
+        f"machine: {results['machine']['cpus']} CPUs; whole run {results['seconds']:.0f} s"
+    )
+    lines.append(f"results: {CACHE / 'results.json'}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""The curator's loop: from saving a file to seeing the change under ``mkdocs serve``.
+
+The project is copied to a scratch folder and served on 127.0.0.1 at a free port.
+Each edit writes a fresh marker into one input and polls the page that shows it
+every 100 ms (bounded). Before each edit we wait until the server is quiet (every
+rebuild it started has finished, Pagefind included), so edits do not overlap.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .builds import build_env
+from .corpus import site_url
+
+POLL = 0.1
+_STARTED = "Building documentation"
+_BUILT = "Documentation built in"
+QUIET = 2.0  # seconds without a new build before the next edit
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(check: Callable[[], bool], seconds: float) -> float | None:
+    """Seconds until ``check()`` holds, polling every 100 ms; ``None`` if it never did."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        if check():
+            return time.perf_counter() - start
+        time.sleep(POLL)
+    return None
+
+
+Edit = Callable[[Path, str], str]  # (project, marker) -> page path that shows the marker
+
+
+def edit_plain(project: Path, marker: str) -> str:
+    page = project / "docs" / "about.md"
+    text = re.sub(r"\n\n编辑标记\S*\n$", "\n", page.read_text(encoding="utf-8"))
+    page.write_text(text + f"\n\n编辑标记{marker}\n", encoding="utf-8")
+    return "about/"
+
+
+def edit_timeline(project: Path, marker: str) -> str:
+    path = project / "timeline.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(
+        r"^(  title: [^\n]*?)(（标记\d+）)?$", rf"\1（标记{marker}）", text, count=1, flags=re.M
+    )
+    path.write_text(text, encoding="utf-8")
+    return "events/ev-00001/"
+
+
+def edit_article(project: Path, marker: str) -> str:
+    """Adds a paragraph after the headline of a magazine-style article (one per line)."""
+    path = next(iter(sorted((project / "seeds").glob("*_magazine.txt"))))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines[1].startswith("编者补记"):
+        del lines[1]
+    lines.insert(1, f"编者补记{marker}，这一段是编者新加的。")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return f"articles/{path.stem}/"
+
+
+EDITS: tuple[tuple[str, Edit], ...] = (
+    ("plain", edit_plain),
+    ("timeline", edit_timeline),
+    ("article", edit_article),
+)
+
+
+def curator_loop(
+    project: Path, work: Path, repeats: int = 3, timeout: float = 120
+) -> dict[str, Any]:
+    """Median seconds from save to visible, per kind of edit."""
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(project, work)
+    port = free_port()
+    mount = urllib.parse.urlsplit(site_url(work) or "/").path
+    base = f"http://127.0.0.1:{port}{mount}"
+    log_path = work / "serve.log"
+    result: dict[str, Any] = {}
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=work,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**build_env(), "PYTHONUNBUFFERED": "1"},
+        )
+        try:
+            started = wait_for(lambda: "时间线" in fetch(base + "timeline/"), 600)
+            if started is None:
+                return {"failed": "mkdocs serve did not come up within 600 s"}
+            result["first_build_s"] = started
+            for kind, edit in EDITS:
+                times = [_one_edit(work, base, edit, log_path, timeout) for _ in range(repeats)]
+                seen = [t for t in times if t is not None]
+                result[kind] = {
+                    "runs": times,
+                    "median_s": statistics.median(seen) if len(seen) == len(times) else None,
+                }
+        finally:
+            proc.terminate()
+            proc.wait(timeout=60)
+    result["timeout_s"] = timeout
+    return result
+
+
+def _one_edit(work: Path, base: str, edit: Edit, log_path: Path, timeout: float) -> float | None:
+    _wait_quiet(log_path, timeout)
+    marker = f"{time.time_ns() % 10**9:09d}"
+    page = edit(work, marker)
+    return wait_for(lambda: marker in fetch(base + page), timeout)
+
+
+def _wait_quiet(log_path: Path, timeout: float) -> None:
+    """Until every rebuild the server started has finished, and none started for a while."""
+    last = ""
+    calm = time.perf_counter()
+    deadline = calm + timeout
+    while time.perf_counter() < deadline:
+        log = log_path.read_text(errors="replace")
+        state = f"{log.count(_STARTED)}:{log.count(_BUILT)}"
+        if state != last:
+            last, calm = state, time.perf_counter()
+        elif log.count(_STARTED) == log.count(_BUILT) and time.perf_counter() - calm >= QUIET:
+            return
+        time.sleep(POLL)

@@ -1,0 +1,37 @@
+"""Names from input files and YAML can never climb out of the output folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import paths
+
+
+@pytest.mark.parametrize(
+    "name", ["../../etc/passwd", "/abs/path", "..", ".hidden", "a/b", "a\\b", "", " ", "C:\\x", "\x00"]
+)
+def test_unsafe_names_become_single_safe_segments(name: str) -> None:
+    safe = paths.safe_name(name)
+    assert safe and "/" not in safe and "\\" not in safe and not safe.startswith(".")
+    assert ".." not in safe.split("-")
+    for page in (paths.article_page(name), paths.tag_page(name), paths.event_page(name)):
+        assert page.count("/") == 1 and not page.startswith("/")
+
+
+def test_safe_names_keep_chinese_and_plain_ids() -> None:
+    assert paths.safe_name("医疗物资") == "医疗物资"
+    assert paths.safe_name("000_b4a20cc34cdd8f9a-1") == "000_b4a20cc34cdd8f9a-1"
+    assert paths.safe_name("AI") == "AI"
+
+
+def test_names_that_change_never_collide() -> None:
+    names = ["a b", "a/b", "a-b", "a  b", "A B"]
+    assert len({paths.safe_name(n) for n in names}) == len(names)
+
+
+def test_links_and_urls() -> None:
+    assert paths.link("events/x.md", "articles/y.md", "p3") == "../articles/y.md#p3"
+    assert paths.link("timeline.md", "events/x.md") == "events/x.md"
+    assert paths.url_of("articles/y.md", "https://e.org/site", "p3") == "https://e.org/site/articles/y/#p3"
+    assert paths.url_of("articles/index.md") == "articles/"
+    assert paths.url_of("index.md", "https://e.org/") == "https://e.org/"
