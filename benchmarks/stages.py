@@ -1,8 +1,8 @@
 """The generator's stages alone (no MkDocs), timed one by one in a fresh process.
 
 ``python -m benchmarks.stages PROJECT [--profile FILE]`` prints one JSON object.
-Each size runs in its own process so peak memory (``ru_maxrss``) is that size's
-own. The stages mirror :func:`generator.pipeline.load_corpus` and
+Each size runs in its own process so peak memory (``VmHWM``) is that size's own.
+The stages mirror :func:`generator.pipeline.load_corpus` and
 :func:`generator.pipeline.site_files`, split where the timings are wanted.
 """
 
@@ -32,6 +32,18 @@ T = TypeVar("T")
 
 
 def _rss_mb() -> float:
+    """Peak resident memory of this process so far, in MiB.
+
+    ``VmHWM`` rather than ``ru_maxrss``: Linux carries ``ru_maxrss`` over from the
+    parent across fork and exec, so a child started by a big parent reports the
+    parent's peak.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 

@@ -14,6 +14,7 @@ import random
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -25,12 +26,18 @@ pytestmark = pytest.mark.slow
 
 TIMEOUT = 60
 BAD = Path(__file__).parent / "fixtures" / "bad"
-HAN = re.compile("[\u4e00-\u9fff\U00020000-\U0003134f]")
-SENTENCE = "新冠肺炎疫情在全球范围内蔓延，给世界经济带来了更多不确定性。阿里巴巴日前宣布启动春雷计划。"
-TRADITIONAL = "新冠肺炎疫情在全球範圍內蔓延，給世界經濟帶來了更多不確定性。阿里巴巴日前宣佈啟動春雷計劃。"
+SENTENCE = (
+    "新冠肺炎疫情在全球范围内蔓延，给世界经济带来了更多不确定性。阿里巴巴日前宣布启动春雷计划。"
+)
+TRADITIONAL = (
+    "新冠肺炎疫情在全球範圍內蔓延，給世界經濟帶來了更多不確定性。阿里巴巴日前宣佈啟動春雷計劃。"
+)
 
 
-def generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+Result = subprocess.CompletedProcess[str]
+
+
+def generator(*args: str, cwd: Path = ROOT) -> Result:
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=cwd,
@@ -42,7 +49,7 @@ def generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
-def errors(result: subprocess.CompletedProcess[str], shown: str) -> list[tuple[int, int, str]]:
+def errors(result: Result, shown: str) -> list[tuple[int, int, str]]:
     """The error lines of a refusal as (line, col, message); checks the refusal's shape."""
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
@@ -59,7 +66,10 @@ def errors(result: subprocess.CompletedProcess[str], shown: str) -> list[tuple[i
 
 def refused(path: Path) -> tuple[int, int, str]:
     """``clean FILE`` refused with exactly one error line naming the file."""
-    result = generator("clean", str(path))
+    return one_error(generator("clean", str(path)), path)
+
+
+def one_error(result: Result, path: Path) -> tuple[int, int, str]:
     assert result.stdout == ""
     found = errors(result, str(path))
     assert len(result.stderr.splitlines()) == 1, result.stderr
@@ -74,10 +84,6 @@ def cleaned(path: Path) -> list[dict[str, object]]:
     articles: list[dict[str, object]] = json.loads(result.stdout)
     assert articles
     return articles
-
-
-def han(text: str) -> str:
-    return "".join(HAN.findall(text))
 
 
 def everything(articles: list[dict[str, object]]) -> str:
@@ -95,63 +101,76 @@ def everything(articles: list[dict[str, object]]) -> str:
 
 
 def random_bytes(n: int) -> bytes:
+    """Seeded noise without NUL bytes (those are refused before any decoding is tried)."""
     rng = random.Random(20200123)
-    return bytes(rng.randrange(256) for _ in range(n))
+    return bytes(rng.randrange(1, 256) for _ in range(n))
 
 
-@pytest.mark.parametrize(
-    ("name", "data", "where", "message"),
-    [
-        ("empty.txt", b"", (1, 1), "file is empty: expected the text of an article"),
-        (
-            "whitespace.txt",
-            " \n\t\r\n\u3000\n".encode(),
-            (1, 1),
-            "file is empty: expected the text of an article",
-        ),
-        # A PNG header: its \x1a (line 2 after the \r\n) is the first control character.
-        (
-            "image.txt",
-            b"\x89PNG\r\n\x1a\n" + random_bytes(4000),
-            (2, 1),
-            "holds control character U+001A",
-        ),
-        ("nul.txt", SENTENCE.encode() + b"\x00\x00" + SENTENCE.encode(), (1, 1), "NUL bytes"),
-        # Line 4 is `第四行` then the bad byte: column 4.
-        (
-            "bad_utf8.txt",
-            f"{SENTENCE}\n{SENTENCE}\n\n第四行".encode() + b"\xff" + SENTENCE.encode(),
-            (4, 4),
-            "byte 0xFF is not UTF-8",
-        ),
-        ("bell.txt", f"{SENTENCE}\n警告\x07铃声。".encode(), (2, 3), "control character U+0007"),
-        (
-            "ansi.txt",
-            f"{SENTENCE}\n\n红色\x1b[31m文字。".encode(),
-            (3, 3),
-            "control character U+001B",
-        ),
-        # Past the first 200,000 characters (the decoder once looked at a sample only).
-        (
-            "late_escape.txt",
-            (SENTENCE * 6000 + "\n尾部\x1b[31m").encode(),
-            (2, 3),
-            "control character U+001B",
-        ),
-        (
-            "furniture.txt",
-            "扫一扫\n\n责任编辑：王小明\n".encode(),
-            (1, 1),
-            "no article text found: every line was left out as page furniture",
-        ),
-    ],
-)
+REFUSED: list[tuple[str, bytes, tuple[int, int], str]] = [
+    ("empty.txt", b"", (1, 1), "file is empty: expected the text of an article"),
+    (
+        "whitespace.txt",
+        " \n\t\r\n\u3000\n".encode(),
+        (1, 1),
+        "file is empty: expected the text of an article",
+    ),
+    # An image: no encoding reads it; the first byte is already not UTF-8.
+    (
+        "image.txt",
+        b"\x89PNG\r\n\x1a\n" + random_bytes(4000),
+        (1, 1),
+        "byte 0x89 is not UTF-8 and the file does not read as GB18030 or Big5 either",
+    ),
+    ("nul.txt", SENTENCE.encode() + b"\x00\x00" + SENTENCE.encode(), (1, 1), "NUL bytes"),
+    # Line 4 is `第四行` then the bad byte: column 4.
+    (
+        "bad_utf8.txt",
+        f"{SENTENCE}\n{SENTENCE}\n\n第四行".encode() + b"\xff" + SENTENCE.encode(),
+        (4, 4),
+        "byte 0xFF is not UTF-8",
+    ),
+    ("bell.txt", f"{SENTENCE}\n警告\x07铃声。".encode(), (2, 3), "control character U+0007"),
+    (
+        "ansi.txt",
+        f"{SENTENCE}\n\n红色\x1b[31m文字。".encode(),
+        (3, 3),
+        "control character U+001B",
+    ),
+    # Past the first 200,000 characters (the decoder once looked at a sample only).
+    (
+        "late_escape.txt",
+        (SENTENCE * 6000 + "\n尾部\x1b[31m").encode(),
+        (2, 3),
+        "control character U+001B",
+    ),
+    (
+        "furniture.txt",
+        "扫一扫\n\n责任编辑：王小明\n".encode(),
+        (1, 1),
+        "no article text found: every line was left out as page furniture",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def refusals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Result]]:
+    """Every case of REFUSED cleaned at once (each is a separate process)."""
+    folder = tmp_path_factory.mktemp("refused")
+    paths = []
+    for name, data, _, _ in REFUSED:
+        (folder / name).write_bytes(data)
+        paths.append(folder / name)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = pool.map(lambda path: generator("clean", str(path)), paths)
+        return {path.name: (path, result) for path, result in zip(paths, results, strict=True)}
+
+
+@pytest.mark.parametrize(("name", "where", "message"), [(c[0], c[2], c[3]) for c in REFUSED])
 def test_clean_refuses_with_one_error_line(
-    tmp_path: Path, name: str, data: bytes, where: tuple[int, int], message: str
+    refusals: dict[str, tuple[Path, Result]], name: str, where: tuple[int, int], message: str
 ) -> None:
-    path = tmp_path / name
-    path.write_bytes(data)
-    line, col, text = refused(path)
+    path, result = refusals[name]
+    line, col, text = one_error(result, path)
     assert (line, col) == where
     assert message in text
 
@@ -183,15 +202,15 @@ def test_clean_refuses_what_is_not_a_file(tmp_path: Path, kind: str) -> None:
 
 
 def test_mixed_line_endings_are_lines(tmp_path: Path) -> None:
+    lines = ["第一段文字写在这里，很长很长。", "第二段", "第三段", "第四段文字，结束。"]
     path = tmp_path / "endings.txt"
-    path.write_bytes("第一段文字写在这里，很长很长。\r\n第二段\r第三段\n第四段文字，结束。\n".encode())
+    path.write_bytes(f"{lines[0]}\r\n{lines[1]}\r{lines[2]}\n{lines[3]}\n".encode())
     articles = cleaned(path)
     out = everything(articles)
     assert "\r" not in out
-    # Every Han character of every line is in the article or its report, in order.
-    assert han(out).count("第二段") == 1 and han(out).count("第三段") == 1
-    assert "第一段文字写在这里，很长很长。" in str(articles[0]["markdown"])
-    assert "第四段文字，结束。" in str(articles[0]["markdown"])
+    # Each line, whatever ended it, is a line of its own in the article or its report.
+    for line in lines:
+        assert line in out.split("\n") or f"## {line}" in out.split("\n"), line
 
 
 @pytest.mark.parametrize(
@@ -222,25 +241,31 @@ def test_a_million_character_line_is_cleaned_in_time(tmp_path: Path) -> None:
 
 def test_emoji_and_astral_han_survive(tmp_path: Path) -> None:
     path = tmp_path / "astral.txt"
-    path.write_text("吉野家的𠮷字和𩸽鱼😀都很好。这是一个测试句子，包含扩展汉字。\n", encoding="utf-8")
+    path.write_text(
+        "吉野家的𠮷字和𩸽鱼😀都很好。这是一个测试句子，包含扩展汉字。\n", encoding="utf-8"
+    )
     [article] = cleaned(path)
     markdown = str(article["markdown"])
     assert "吉野家的𠮷字和𩸽鱼😀都很好。" in markdown
 
 
-def test_zero_width_characters_are_removed(tmp_path: Path) -> None:
+def test_invisible_characters_never_cost_text(tmp_path: Path) -> None:
     path = tmp_path / "invisible.txt"
-    path.write_text("零宽\u200b字符\u200d和\ufeff连接符都不该留下。这是正文。\n", encoding="utf-8")
+    text = "零宽\u200b字符\u200d和\ufeff连接符都不该留下。反转\u202e字符不改变文字。这是正文。\n"
+    path.write_text(text, encoding="utf-8")
     [article] = cleaned(path)
     markdown = str(article["markdown"])
-    assert "零宽字符和连接符都不该留下。这是正文。" in markdown
-    assert not set("\u200b\u200d\ufeff\x1b") & set(markdown)
+    # Zero-width characters go. The right-to-left override is kept for now (see the
+    # report of this change); either way no character of the text is lost.
+    assert not set("\u200b\u200d\ufeff") & set(markdown)
+    visible = markdown.replace("\u202e", "")
+    assert "零宽字符和连接符都不该留下。反转字符不改变文字。这是正文。" in visible
 
 
 # --- check: every kind of broken timeline -----------------------------------------
 
 
-def check(tmp_path: Path, timeline: bytes) -> subprocess.CompletedProcess[str]:
+def check(tmp_path: Path, timeline: bytes) -> Result:
     """``check timeline.yaml`` in a fresh folder (so nothing can write into the repo)."""
     (tmp_path / "timeline.yaml").write_bytes(timeline)
     return generator("check", "timeline.yaml", "--articles", str(SEEDS), cwd=tmp_path)
@@ -274,20 +299,34 @@ CASES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Result]]:
+    """``check`` of every case at once, each in its own folder."""
+    folders = [tmp_path_factory.mktemp(name) for name, *_ in CASES]
+
+    def run(job: tuple[str, Path]) -> tuple[Path, Result]:
+        name, folder = job
+        return folder, check(folder, (BAD / f"{name}.yaml").read_bytes())
+
+    jobs = [(name, folder) for (name, *_), folder in zip(CASES, folders, strict=True)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return dict(zip([name for name, _ in jobs], pool.map(run, jobs), strict=True))
+
+
 @pytest.mark.parametrize(("name", "line", "col", "message"), CASES)
 def test_check_reports_each_mistake_where_it_is(
-    tmp_path: Path, name: str, line: int, col: int, message: str
+    checks: dict[str, tuple[Path, Result]], name: str, line: int, col: int, message: str
 ) -> None:
-    result = check(tmp_path, (BAD / f"{name}.yaml").read_bytes())
+    _, result = checks[name]
     [(got_line, got_col, text)] = errors(result, "timeline.yaml")
     assert (got_line, got_col) == (line, col)
     assert text.startswith(message)
 
 
-def test_python_tags_are_never_run(tmp_path: Path) -> None:
-    check(tmp_path, (BAD / "python_object.yaml").read_bytes())
-    assert not (tmp_path / "pwned.txt").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.yaml"]
+def test_python_tags_are_never_run(checks: dict[str, tuple[Path, Result]]) -> None:
+    folder, _ = checks["python_object"]
+    assert not (folder / "pwned.txt").exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["timeline.yaml"]
 
 
 def test_check_refuses_a_timeline_that_is_not_utf8(tmp_path: Path) -> None:
@@ -337,17 +376,15 @@ def test_check_refuses_a_20_mb_timeline_quickly(tmp_path: Path) -> None:
         ("quote_missing", "timeline.yaml:6:9: error: quote not found in article"),
     ],
 )
-def test_mkdocs_build_aborts_on_a_broken_timeline(
-    tmp_path: Path, name: str, expected: str
-) -> None:
+def test_mkdocs_build_aborts_on_a_broken_timeline(tmp_path: Path, name: str, expected: str) -> None:
     project = copy_project(tmp_path)
     (project / "timeline.yaml").write_bytes((BAD / f"{name}.yaml").read_bytes())
     result = mkdocs(project, "build", "--site-dir", "site")  # not --strict: an error, not a warning
     assert result.returncode != 0
     assert expected in result.stderr
     assert result.stderr.count(expected) == 1
-    assert "Aborted with a BuildError!" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert "Aborted with a BuildError!" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
     assert not (project / "site" / "index.html").exists()
 
 
@@ -356,9 +393,10 @@ def test_mkdocs_build_aborts_on_an_undecodable_seed(tmp_path: Path) -> None:
     (project / "seeds" / "999_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + random_bytes(500))
     result = mkdocs(project, "build", "--site-dir", "site")
     assert result.returncode != 0
-    assert "seeds/999_binary.txt:2:1: error: cannot decode seeds/999_binary.txt" in result.stderr
-    assert "Aborted with a BuildError!" in result.stderr
-    assert "Traceback" not in result.stderr
+    shown = "seeds/999_binary.txt"
+    assert f"{shown}:1:1: error: cannot decode {shown}: byte 0x89 is not UTF-8" in result.stderr
+    assert "Aborted with a BuildError!" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 # --- mkdocs serve: the console names the line of a broken save ---------------------

@@ -109,7 +109,7 @@ def test_event_to_highlighted_source_and_back(page: Any, site_url: str) -> None:
     event_id = first.get_attribute("id")
     page.locator(f'a[href$="events/{event_id}/"]').first.click()
     page.wait_for_url(f"**/events/{event_id}/")
-    source = page.locator('blockquote a[href*="/articles/"]').first
+    source = page.locator('.admonition.quote a[href*="/articles/"]').first
     href = source.get_attribute("href")
     assert "#p" in href
     source.click()

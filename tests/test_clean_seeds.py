@@ -22,6 +22,7 @@ HAN = re.compile("[\u4e00-\u9fff]")
 REASONS = {
     *("caption", "navigation", "promo", "related-links", "disclaimer", "summary", "column"),
     *("empty-marker", "headline", "byline", "dateline", "credits", "source", "repeated"),
+    "markup",
 }
 FURNITURE = (
     *("扫一扫", "本站声明", "延伸阅读", "关键字", "当前位置", "关闭", "资料图片"),

@@ -185,3 +185,76 @@ def test_pathological_byline_shapes_do_not_backtrack() -> None:
     text = "这是一句话。(" + "张 " * 20_000 + "\n" + "记者 " + "张 " * 5_000
     clean_text(raw(text))
     assert time.perf_counter() - started < 10
+
+
+def test_header_lines_in_other_shapes() -> None:
+    page = (
+        "发布时间：2021-05-06 09:30   来源：新华网   作者：王强\n\n"
+        "我国成功发射新一代气象卫星\n\n"
+        "新华社酒泉5月5日电 5日上午，我国成功发射一颗新一代气象卫星。\n\n"
+        "（完）\n"
+    )
+    (art,) = clean_text(raw(page))
+    assert (art.title, art.author, art.publication, art.date) == (
+        "我国成功发射新一代气象卫星",
+        "王强",
+        "新华网",
+        PartialDate(2021, 5, 6),
+    )
+    assert [b.text for b in art.blocks] == [
+        "新华社酒泉5月5日电 5日上午，我国成功发射一颗新一代气象卫星。"
+    ]
+    assert [(d.line, d.reason) for d in art.dropped] == [
+        (1, "dateline"),
+        (3, "headline"),
+        (7, "empty-marker"),
+    ]
+
+
+def test_standfirst_stays_before_the_text_and_markup_lines_are_reported() -> None:
+    page = (
+        '<div class="title">城市绿道串起千园之城</div>\n'
+        "<p>导语：全市已建成绿道三百公里，串起大小公园一千座。</p>\n"
+        "本报记者 张三\n"
+        '<p><img src="a.jpg"></p>\n'
+        "<p>正文第一段，介绍绿道的建设情况。</p>\n"
+    )
+    (art,) = clean_text(raw(page))
+    assert (art.title, art.author) == ("城市绿道串起千园之城", "张三")
+    assert [b.text for b in art.blocks] == [
+        "导语：全市已建成绿道三百公里，串起大小公园一千座。",
+        "正文第一段，介绍绿道的建设情况。",
+    ]
+    assert [(d.line, d.reason) for d in art.dropped] == [
+        (1, "headline"),
+        (3, "byline"),
+        (4, "markup"),
+    ]
+
+
+def test_punctuation_wrapped_onto_its_own_line_is_text() -> None:
+    page = """入夏以来，我市持续高温，
+用电负荷屡创新高。为保障
+居民用电，供电公司提前部
+署，启动迎峰度夏应急预案
+。
+
+第二段的内容在这里继续写
+下去，直到句子结束为止。
+
+第三段也是一样的写法，用
+来凑足足够多的行数好让版
+面被识别为换行的报纸版面
+。
+
+第四段再多写几行文字，让
+每一行的宽度都差不多，这
+样才像是真正的报纸版面。
+"""
+    (art,) = clean_text(raw(page))
+    assert art.blocks[0].text == (
+        "入夏以来，我市持续高温，用电负荷屡创新高。为保障居民用电，供电公司提前部署，"
+        "启动迎峰度夏应急预案。"
+    )
+    assert art.blocks[0].lines == (1, 2, 3, 4, 5)
+    assert len(art.blocks) == 4 and art.dropped == ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import markdown
 
@@ -127,7 +128,7 @@ def test_event_page_quotes_source_with_deep_link_and_neighbours() -> None:
     assert "<h1" in html and "阿里巴巴设立10亿元医疗物资供给专项基金" in html
     assert "2020年1月25日" in html
     assert '<a href="../articles/paper-1.md#p1">《从“冬天”到“春天”》 第 1 段</a>' in html
-    assert "<blockquote>" in html and "阿里巴巴宣布设立10亿元专项基金" in html
+    assert '<div class="admonition quote">' in html and "阿里巴巴宣布设立10亿元专项基金" in html
     assert '<a href="../timeline.md#fund">在时间线中查看</a>' in html
     assert 'href="https://example.org/repo/blob/main/timeline.yaml#L7"' in html
     assert '下一个：<a href="compute.md">阿里云开放AI算力</a>' in html
@@ -159,3 +160,13 @@ def test_overview_svg_links_every_event() -> None:
     assert '<a href="timeline/#m2020-02">' in md
     for export in ("timeline.json", "timeline.ics", "feed.xml", "timelinejs.json"):
         assert f"]({export})" in md
+
+
+def test_each_source_of_an_event_gets_its_own_box() -> None:
+    corpus = _corpus()
+    fund = corpus.events[0]
+    twice = replace(fund, sources=(fund.sources[0], replace(fund.sources[0], quote="第二条引文")))
+    corpus = replace(corpus, timeline=Timeline("timeline.yaml", (twice, corpus.events[1])))
+    html = markdown.markdown(render.render_pages(corpus, OPTIONS)["events/fund.md"], extensions=EXT)
+    assert html.count('<div class="admonition quote">') == 2
+    assert "来源 1" in html and "来源 2" in html and "第二条引文" in html

@@ -38,7 +38,7 @@ def kinds(body: Sequence[Unit], layout: Layout, markdown: bool) -> list[str]:
             out.append(_explicit(unit))
             continue
         nxt = body[i + 1] if i + 1 < len(body) else None
-        score = _caption_score(body, i, nxt is None or candidate[i + 1])
+        score = _caption_score(body, i, nxt is not None and candidate[i + 1])
         if score >= 2:
             out.append("caption")
         elif nxt is not None and not candidate[i + 1] and _short(unit, layout):
@@ -69,7 +69,10 @@ def _candidate(unit: Unit, layout: Layout) -> bool:
 
 
 def _caption_score(body: Sequence[Unit], i: int, no_text_after: bool) -> int:
+    """Two points or more: a photo caption. ``no_text_after``: another short line follows."""
     text = body[i].text
+    if (text[:1] in "（(" and text[-1:] in "）)") or text.startswith("—"):
+        return 0  # an author's note in brackets, an attribution after a dash
     score = 0
     if body[i].lines[0].width > 30:
         score += 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Block, Dropped
 from . import dates, meta
 from .blocks import kinds, make_blocks
-from .chars import CLAUSE, FINAL, han_count
+from .chars import CLAUSE, FINAL
 from .fixes import fix_text, spaced_style
 from .lines import Line
 from .markdown import Meta, parse_meta
@@ -27,6 +27,7 @@ from .zone import pick_title, title_joiner, top_matter
 Piece = tuple[str, Styled, tuple[int, ...], int]
 _URL = re.compile(r"https?://[^\s<>\"'，。）)】]+")
 _TITLE_MAX = 40
+_TITLE_STRIP = "“”‘’「」『』\"' ，,、；;：:"
 _LOOK = 400  # a title is looked for in the first characters of the text only
 # Clauses that open with these are adverbials ("在…中", "从…到…"), not a title.
 _ADVERBIAL = (
@@ -51,77 +52,88 @@ class Draft:
 
 def build(seg: Segment, layout: Layout, markdown: bool = False) -> Draft:
     lines = seg.lines
-    found: Meta | None = None
-    if markdown:
-        head, sidebar, byline = _markdown_top(lines)
-        if byline is not None:
-            found = parse_meta(byline.text)
-    elif seg.head:
-        head, sidebar, byline = seg.head, [], seg.byline_line
-        for line in head:
-            line.role = "headline"
-        if seg.head_first:
-            _drop_before(lines, head[0])
-    else:
-        top = top_matter(lines, layout)
-        head, sidebar, byline = top.head, top.sidebar, top.byline
     draft = Draft("", [], [])
-    bylines = [seg.byline] if seg.byline else []
-    if byline is not None:
-        byline.role = "byline"
-        if found is None and seg.byline is None:
-            parsed = meta.parse_byline(byline.text)
-            bylines += [parsed] if parsed else []
-    if not markdown:
-        bylines += _pull_bylines(lines, draft)
+    head, sidebar, bylines, found = _top(seg, layout, markdown, draft)
     kicker, main, subtitle = pick_title(head)
     for part, role in ((kicker, "kicker"), (subtitle, "subtitle")):
         for line in part:
             line.role = role
-    body = units(lines, layout, markdown)
-    body_kinds = kinds(body, layout, markdown)
     pieces: list[Piece] = [_deck(part) for part in (kicker, subtitle) if part]
-    for unit, kind in zip(body, body_kinds, strict=True):
+    body = units(lines, layout, markdown)
+    for unit, kind in zip(body, kinds(body, layout, markdown), strict=True):
         if kind == "caption":
             for line in unit.lines:
                 line.reason = "caption"
         else:
             pieces.append((kind, unit.styled(), unit.numbers, unit.level))
     credit = _take_credit(pieces, draft) if not markdown else ()
-    for unit in sidebar:
-        label = len(unit.lines) == 1 and unit.kind == "text" and han_count(unit.text) <= 10
-        kind = "heading" if label or unit.kind == "heading" else _plain_kind(unit)
-        pieces.append((kind, unit.styled(), unit.numbers, 2))
+    pieces += [(_plain_kind(u), u.styled(), u.numbers, 2) for u in sidebar]
     title_text = _join_title(main)
     # Decided on the article's own text, so that cleaning the cleaned article again
-    # (where the dropped lines are gone) decides the same.
-    keep_mixed = spaced_style([title_text.text, *(p[1].text for p in pieces)])
+    # (where the dropped lines are gone) decides the same; the title is left out
+    # because a title made from the first sentence exists only the second time.
+    keep_mixed = spaced_style([p[1].text for p in pieces])
     draft.blocks = make_blocks(pieces, keep_mixed)
-    title = fix_text(title_text, keep_mixed).text if main else ""
-    draft.title = title or derive_title(draft.blocks)
+    title = title_text if main else Styled(derive_title(draft.blocks))
+    draft.title = fix_text(title, keep_mixed).text
     _metadata(draft, bylines, credit, found, lines)
     draft.dropped = sorted(_dropped(lines) + draft.dropped, key=lambda d: d.line)
     return draft
 
 
-def _markdown_top(lines: Sequence[Line]) -> tuple[list[Line], list[Unit], Line | None]:
+def _top(
+    seg: Segment, layout: Layout, markdown: bool, draft: Draft
+) -> tuple[list[Line], list[Unit], list[meta.Byline], Meta | None]:
+    """Headline lines, sidebar units, bylines and (Markdown) meta line of the article."""
+    if markdown:
+        head, byline = _markdown_top(seg.lines)
+        if byline is not None:
+            byline.role = "byline"
+        return head, [], [], parse_meta(byline.text) if byline else None
+    bylines = [seg.byline] if seg.byline else []
+    sidebar: list[Unit] = []
+    if seg.head:
+        head = seg.head
+        for line in head:
+            line.role = "headline"
+        if seg.byline_line is not None:
+            seg.byline_line.role = "byline"
+        if seg.head_first:
+            _drop_before(seg.lines, head[0])
+    else:
+        top = top_matter(seg.lines, layout)
+        head, sidebar = top.head, top.sidebar
+        if top.byline is not None:
+            top.byline.role = "byline"
+            parsed = meta.parse_byline(top.byline.text)
+            bylines += [parsed] if parsed else []
+    return head, sidebar, bylines + _pull_bylines(seg.lines, draft), None
+
+
+def _markdown_top(lines: Sequence[Line]) -> tuple[list[Line], Line | None]:
+    """The ``# title`` line and the meta line right under it, if there is one."""
     live = [ln for ln in lines if ln.live]
     if not live or live[0].kind != "title":
-        return [], [], None
+        return [], None
     title = live[0]
     title.role = "headline"
     if len(live) > 1 and live[1].kind == "text" and parse_meta(live[1].text):
-        return [title], [], live[1]
-    return [title], [], None
+        return [title], live[1]
+    return [title], None
 
 
 def _drop_before(lines: Sequence[Line], first: Line) -> None:
-    """Headline first: what stands above the headline is a column label or a teaser."""
+    """Headline first: what stands above the headline is a column label or a teaser
+    (but a date or byline line there is metadata, read later)."""
     for line in lines:
         if line is first:
             return
-        if line.live and line.role == "":
+        if line.live and line.role == "" and not _meta_line(line.text):
             line.reason = "column" if line.width <= 16 else "summary"
+
+
+def _meta_line(text: str) -> bool:
+    return dates.date_line(text) is not None or meta.parse_byline(text) is not None
 
 
 def _pull_bylines(lines: Sequence[Line], draft: Draft) -> list[meta.Byline]:
@@ -151,7 +163,7 @@ def _deck(part: Sequence[Line]) -> Piece:
 
 
 def _plain_kind(unit: Unit) -> str:
-    return {"item": "item", "quote": "quote"}.get(unit.kind, "paragraph")
+    return {"heading": "heading", "item": "item", "quote": "quote"}.get(unit.kind, "paragraph")
 
 
 def _join_title(main: Sequence[Line]) -> Styled:
@@ -186,22 +198,30 @@ def derive_title(blocks: Sequence[Block]) -> str:
     A long first sentence is cut into clauses; the first one that is long enough
     and does not open as an adverbial (``在…中``, ``从…到…``) is taken.
     """
-    first = next((b.text for b in blocks if b.kind == "paragraph"), "")[:_LOOK]
-    sentence = _first_sentence(dates.strip_dateline(first))
+    texts = [b.text for b in blocks if b.kind == "paragraph"] + [b.text for b in blocks]
+    sentences = (_first_sentence(dates.strip_dateline(t[:_LOOK])) for t in texts)
+    sentence = next((s for s in sentences if s), "")
+    if not sentence:  # no words anywhere: the text itself, so the title is never empty
+        return texts[0][:_TITLE_MAX].strip() if texts else ""
     if len(sentence) <= _TITLE_MAX:
         return sentence
     clauses = [c.strip() for c in _split_clauses(sentence)]
     for clause in clauses:
         if 8 <= len(clause) <= _TITLE_MAX and not clause.startswith(_ADVERBIAL):
             return clause
-    return sentence[: _TITLE_MAX - 1] + "…"
+    return sentence[: _TITLE_MAX - 1].rstrip() + "…"
 
 
 def _first_sentence(text: str) -> str:
-    for i, ch in enumerate(text):
+    """The first sentence that has any words in it, without quotes around it."""
+    start = 0
+    for i, ch in enumerate([*text, "。"]):
         if ch in FINAL and ch != "…":
-            return text[:i].strip("“”\"' ")
-    return text.strip()
+            sentence = text[start:i].strip(_TITLE_STRIP)
+            if any(c.isalnum() for c in sentence):
+                return sentence
+            start = i + 1
+    return ""
 
 
 def _split_clauses(text: str) -> list[str]:
@@ -254,7 +274,7 @@ def _metadata(
 def _dropped(lines: Sequence[Line]) -> list[Dropped]:
     out: list[Dropped] = []
     for line in lines:
-        if line.blank:
+        if line.blank and line.reason is None:
             continue
         if line.reason is not None:
             out.append(Dropped(line.no, line.raw.strip(), line.reason))

@@ -68,11 +68,6 @@ def ends_sentence(text: str) -> bool:
     return last_meaningful(stripped) in FINAL
 
 
-def ends_clause(text: str) -> bool:
-    stripped = text.rstrip()
-    return bool(stripped) and stripped[-1] in CLAUSE
-
-
 def balanced(text: str) -> bool:
     """Quotes and brackets open and close in pairs (a heading never leaves one open)."""
     pairs = (

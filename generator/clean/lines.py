@@ -17,7 +17,9 @@ from .text import Styled, parse_inline
 
 LineKind = Literal["blank", "text", "item", "quote", "heading", "title"]
 
-_ATX = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# No closing ``#`` sequence is stripped: the writer never adds one, and a title
+# that ends in `` #`` must read back as it was written.
+_ATX = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*$")
 _MD_BULLET = re.compile(r"[-+*][ \t]+")
 # Bullet glyphs, and the letters Word's symbol fonts leave behind for bullets
 # (Wingdings ``l`` = ●, ``n`` = ■, ``q`` = ❑, ``u`` = ◆, ``v`` = ❖, ``Ø``/``§``/``ü``).
@@ -71,7 +73,8 @@ def parse_line(no: int, raw: str) -> Line:
     kind, level, content = _prefix(body) if body[:1] in _PREFIX_CHARS else ("text", 0, body)
     styled = parse_inline(cook_line(content)).strip()
     if not styled.text:
-        return Line(no, raw, "blank", Styled(""))
+        # Nothing left once the HTML tags are gone: blank, but reported as dropped.
+        return Line(no, raw, "blank", Styled(""), reason="markup" if body else None)
     return Line(no, raw, kind, styled, level, indent)
 
 

@@ -6,7 +6,15 @@ output does: ``#`` lines start articles, ``##``/``###`` are headings, ``-`` item
 the title is the meta line ``author · publication · date`` when every part of it
 reads as one of those (any may be missing); a date is ``2020年4月``,
 ``约2020年4月13日`` and the like; a part ending in a paper's suffix (``日报``,
-``周刊``, ``网``...) is the publication, anything else name-shaped the author.
+``周刊``, ``网``...) is the publication, anything else name-shaped the author. A
+line holding only an author must look like names (two to four Han characters, or
+a transliterated name with a middle dot, each starting with a common surname,
+as every author the cleaner reports does), so a short paragraph under a title
+stays text.
+
+Such a file is read as it stands: the furniture rules for raw pages do not apply
+(they judge line widths and neighbours, which cleaning changes), so cleaning the
+cleaner's own output gives it back unchanged.
 """
 
 from __future__ import annotations
@@ -17,9 +25,13 @@ from dataclasses import dataclass
 
 from ..model import PartialDate
 from .lines import Line
-from .meta import publication_name
+from .meta import publication_name, surnamed_names
 
 _DATE = re.compile(r"^(约)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")
+# Alone on the line (no date, no second part), an author must look like names; the
+# cleaner only ever writes Han names: 2-4 characters, or with a middle dot.
+_NAME = "(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6})"
+_PERSON = re.compile(f"^{_NAME}(?:、{_NAME})*$")
 # A name (of people or of a paper): no sentence or clause punctuation, no quotes.
 _NAMEISH = re.compile(
     r"^[^\s。，,！？!?；;：:“”「」『』()（）\[\]]+(?: [^\s。，,！？!?；;：:“”「」]+)*$"
@@ -61,5 +73,7 @@ def parse_meta(text: str) -> Meta | None:
     if len(parts) == 1:
         if publication_name(parts[0]) == parts[0]:
             return Meta(None, parts[0], date)
-        return Meta(parts[0], None, date)
+        if date is not None or (_PERSON.match(parts[0]) and surnamed_names(parts[0])):
+            return Meta(parts[0], None, date)
+        return None  # a lone word under the title is text, unless it is clearly a name
     return Meta(None, None, date) if date else None

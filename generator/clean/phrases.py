@@ -56,13 +56,18 @@ _SOURCE = both(r"^[（(【\[]?(来源|稿源|出处|转自|原文链接|原文�
 _SUMMARY = both(r"^[\[【(（]?(导读|摘要|核心提示|内容提要|提要)[\]】)）]?\s*[:：]?")
 _SUMMARY_BRACKETED = both(r"^[\[【](导读|摘要|核心提示|内容提要|提要)[\]】]")
 CAPTION_START = re.compile(r"^[△▲▷▶◁◀►▼▽]")
+# Photo captions and credits: how they open (matched at the start) and how they
+# close (searched in the last characters only).
 _CAPTION = both(
-    r"^[（(](资料图片|资料图|图片|图|摄影|视频截图|截图|供图|图片来源)[^（()）]{0,30}[）)]$"
-    r"|^(图|上图|下图|左图|右图|中图|组图|图为|图片|图注|图说)\s*[:：]|^图为"
-    r"|^(一图|图解|图说|图看)"
-    r"|[（(][^（()）]{0,30}(摄|供图|图片来源[:：][^（()）]{0,20}|资料图片)[）)]$"
+    r"[（(](资料图片|资料图|图片|图|摄影|视频截图|截图|供图|图片来源)[^（()）]{0,30}[）)]$"
+    r"|(图|上图|下图|左图|右图|中图|组图|图为|图片|图注|图说)\s*[:：]|图为"
+    r"|(一图|图解|图说|图看)"
+)
+_CAPTION_TAIL = both(
+    r"[（(][^（()）]{0,30}(摄|供图|图片来源[:：][^（()）]{0,20}|资料图片)[）)]$"
     r"|(新华社|中新社|本报|记者)[^，。,]{0,12}\s*摄$"
 )
+_TAIL = 60
 CAPTION_END = both(r"[（(][^（()）]{0,30}(图片|图|摄|供图)[^（()）]{0,10}[）)]$")
 # A quick test before the rules: a rule can only fire on a very short line, a line
 # opening with one of these characters, a line closing a bracket or a photo credit,
@@ -75,16 +80,19 @@ _FIRST = frozenset(
         )
     )
 )
+# A plain character class runs much faster than ``_INSIDE``; it lets few lines through.
+_INSIDE_HINT = re.compile("[版r未严嚴转轉扫掃码碼长長关關点點订訂视視>»]|不代表|下载|下載")
 _INSIDE = both(r"版权|rights|未经|严禁|转载|不代表|扫|码|长按|下载|关注|点击|订阅|视频号|[>»]")
 
 
 def _may_fire(text: str) -> bool:
     if len(text) <= 8 or text[0] in _FIRST or text[-1] in ")）摄攝":
         return True
-    return _INSIDE.search(text) is not None
+    return _INSIDE_HINT.search(text) is not None and _INSIDE.search(text) is not None
 
 
 _LONGEST = 400
+_WRAPPED_PUNCT = frozenset("。，、；：！？!?,;:”’」』）)》〉…")
 _NO_WORDS = re.compile(r"^[^\w\u4e00-\u9fff]+$")
 _THE_END = re.compile(r"^[（(](完|全文完|结束|結束|END|end)[)）]$")
 _ENCLOSED_NUMBER = re.compile("^[①-⑳⑴-⒇❶-❿➀-➉㈠-㈩]$")
@@ -98,13 +106,15 @@ def phrase_reason(text: str, column: float = 0) -> str | None:
     """
     if len(text) > _LONGEST:
         return None  # page furniture is never this long
-    if _NO_WORDS.match(text) or _ENCLOSED_NUMBER.match(text) or _THE_END.match(text):
+    if _NO_WORDS.match(text) and not (set(text) <= _WRAPPED_PUNCT or text in ("—", "——")):
+        return "empty-marker"  # ``***``, ``———``: but a lone ``。`` wrapped to its own line is text
+    if _ENCLOSED_NUMBER.match(text) or _THE_END.match(text):
         return "empty-marker"
     if not _may_fire(text):
         return None  # the usual body line
     w = width(text)
     short = w <= (min(24, 0.75 * column) if column else 24) and not ends_sentence(text)
-    if _NAVIGATION.search(text) or (short and text.count(">") + text.count("»") >= 2):
+    if _NAVIGATION.match(text) or (short and text.count(">") + text.count("»") >= 2):
         return "navigation"
     if _DISCLAIMER.search(text):
         return "disclaimer"
@@ -118,15 +128,15 @@ def phrase_reason(text: str, column: float = 0) -> str | None:
         return "source"
     if _PROMO.search(text) and (short or (_PROMO_START.match(text) and w <= 40 and not column)):
         return "promo"
-    if CAPTION_START.match(text) or (_CAPTION.search(text) and w <= 60):
+    if CAPTION_START.match(text) or (w <= 60 and _caption(text)):
         return "caption"
     return None
+
+
+def _caption(text: str) -> bool:
+    return bool(_CAPTION.match(text) or _CAPTION_TAIL.search(text, max(0, len(text) - _TAIL)))
 
 
 def is_related_marker(text: str) -> bool:
     """A line that opens a block of links to other articles (everything after goes)."""
     return bool(_RELATED.match(text))
-
-
-def is_summary(text: str) -> bool:
-    return bool(_SUMMARY_BRACKETED.match(text) or _SUMMARY.match(text))

@@ -10,8 +10,9 @@ line opens a quotation. A short line without a sentence end, standing alone
 between blank lines, is not wrapped text at all: it may be a heading.
 
 Files with one paragraph per line (web copy) keep their lines apart; only a line
-that stops mid-sentence after at least one full sentence (a paragraph cut in two
-by a stray blank line) is joined to the next.
+that stops mid-word after at least one full sentence (a paragraph cut in two by a
+stray blank line), or Latin text broken mid-sentence, is joined to the next.
+Rejoined lines get a space only between two Latin words or numbers.
 """
 
 from __future__ import annotations
@@ -126,8 +127,8 @@ def _joins(unit: Unit, line: Line, gap: int, layout: Layout, markdown: bool) -> 
     last = text[-1:]
     if unit.kind != "text" or not (last.isalnum() or last in "，,、;-"):
         return False
-    if not gap and _latin(text) and _latin(line.text):
-        return True
+    if not gap and (last in "，,、" or (_latin(text) and _latin(line.text))):
+        return True  # a line that stops on a comma goes on in the next one
     return _has_sentence(text) or prev.width > 60
 
 

@@ -61,7 +61,7 @@ def top_matter(lines: Sequence[Line], layout: Layout) -> Top:
             break
     all_units = units(lines, layout)
     if top.byline is not None:
-        zone = [u for u in all_units if u.lines[-1].no < top.byline.no]
+        zone = [u for u in all_units if u.lines[-1].no < top.byline.no and not _meta_unit(u)]
     else:
         zone = []
         for unit in all_units:
@@ -80,13 +80,28 @@ def top_matter(lines: Sequence[Line], layout: Layout) -> Top:
         reason = "column" if _headline_unit(unit) else "summary"
         for line in unit.lines:
             line.reason = reason
-    for unit in zone[last + 1 :]:
-        for line in unit.lines:
-            line.role = "sidebar"
-        top.sidebar.append(unit)
+    _after_headline(zone[last + 1 :], top)
     for line in top.head:
         line.role = "headline"
     return top
+
+
+def _after_headline(rest: list[Unit], top: Top) -> None:
+    """Between headline and byline: a standfirst stays in place; a box goes last.
+
+    A box is a short label followed by its text; text before any label is the
+    standfirst, which reads before the body as printed.
+    """
+    in_box = False
+    for k, unit in enumerate(rest):
+        label = _headline_unit(unit) and k + 1 < len(rest) and not _headline_unit(rest[k + 1])
+        in_box = in_box or label
+        if in_box:
+            if label:
+                unit.kind = "heading"
+            for line in unit.lines:
+                line.role = "sidebar"
+            top.sidebar.append(unit)
 
 
 def _meta_unit(unit: Unit) -> bool:
@@ -99,14 +114,19 @@ def _headline_unit(unit: Unit) -> bool:
 
 
 def _runs(lines: Sequence[Line], zone: list[Unit]) -> list[list[Unit]]:
-    """Runs of headline-shaped units with nothing dropped between them, labels removed."""
+    """Runs of headline-shaped units with nothing dropped between them.
+
+    The unit right before text is that text's label, not a headline line; but a
+    zone whose every run is a label still has its first one as the headline.
+    """
     dropped = [ln.no for ln in lines if ln.reason is not None]  # in file order
     runs: list[list[Unit]] = []
+    labels: list[list[Unit]] = []
     current: list[Unit] = []
     for unit in zone:
         if not _headline_unit(unit):
             if current:
-                current.pop()  # the line right before a text unit labels it
+                labels.append([current.pop()])
             current = []
             continue
         if current:
@@ -116,7 +136,7 @@ def _runs(lines: Sequence[Line], zone: list[Unit]) -> list[list[Unit]]:
         if not current:
             runs.append(current)
         current.append(unit)
-    return [run for run in runs if run]
+    return [run for run in runs if run] or labels[:1]
 
 
 def pick_title(head: Sequence[Line]) -> tuple[list[Line], list[Line], list[Line]]:

@@ -85,8 +85,8 @@ def event_page(event: Event, index: Index, options: Options) -> str:
         lines += [tags, ""]
     lines += _entity_lines(page, event.entities)
     lines += ["## 来源", ""]
-    for source in event.sources:
-        lines += _source_block(page, source, index)
+    for number, source in enumerate(event.sources, 1):
+        lines += _source_block(page, source, index, number)
     lines += _prev_next(page, *index.neighbours.get(event.id, (None, None)))
     return "\n".join(lines) + "\n"
 
@@ -101,7 +101,8 @@ def _entity_lines(page: str, entities: tuple[Entity, ...]) -> list[str]:
     return [line for entry in out for line in (entry, "")]
 
 
-def _source_block(page: str, source: SourceRef, index: Index) -> list[str]:
+def _source_block(page: str, source: SourceRef, index: Index, number: int) -> list[str]:
+    """One quoted source in its own box (adjacent blockquotes would merge into one)."""
     article = index.articles.get(source.article)
     target = paths.link(page, paths.article_page(source.article), source.anchor)
     where = f"第 {source.anchor[1:]} 段" if source.anchor else "原文"
@@ -111,7 +112,8 @@ def _source_block(page: str, source: SourceRef, index: Index) -> list[str]:
         if article.date:
             cite.append(escape(article.date.zh()))
         cite.append(md_link("原始文件", paths.link(page, paths.raw_file(article.file))))
-    return [f"> {escape(source.quote.strip())}", ">", "> — " + " · ".join(cite), ""]
+    quote = escape(" ".join(source.quote.split()))
+    return [f'!!! quote "来源 {number}"', "", f"    {quote}", "", "    — " + " · ".join(cite), ""]
 
 
 def _prev_next(page: str, prev: Event | None, nxt: Event | None) -> list[str]:

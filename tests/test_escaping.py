@@ -1,0 +1,314 @@
+"""Hostile text in the inputs is published as text: no tag, no handler, no script link.
+
+``tests/fixtures/hostile/`` replaces the seeds and timeline.yaml of a copy of the
+project: two articles and a timeline whose every free-text field (title, summary,
+tags, entities, quotes, article overrides) carries script tags, event handlers,
+``javascript:``/``data:`` links, template syntax, attribute lists and entity text.
+The site is built once, with ``--strict``, and every page and export is checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+import icalendar
+import pytest
+
+from generator.export import timeline_ics
+from generator.model import Corpus, Event, PartialDate, SourceRef, Timeline
+
+from .conftest import copy_project, mkdocs
+
+pytestmark = pytest.mark.slow
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+SITE_NAME = "数字抗疫时间线"
+# After removing what browsers ignore in a URL, these schemes run code or carry a document.
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
+_BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
+_URL_ATTRS = frozenset({"href", "src", "action", "formaction", "xlink:href", "data", "poster"})
+
+
+class Markup(HTMLParser):
+    """Collects what a browser would make of a page: elements, attributes, script text.
+
+    ``<title>`` and ``<textarea>`` are RCDATA in HTML (their content is text up to the
+    end tag), so they are read that way here too, except inside ``<svg>``, where a
+    ``<title>`` holds markup like any element. Attribute values come entity-decoded.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self.titles: list[str] = []
+        self._open: str | None = None
+        self._text = ""
+        self._svg = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, attrs))
+        self._svg += tag == "svg"
+        if tag in ("script", "textarea") or (tag == "title" and not self._svg):
+            self._open, self._text = tag, ""
+            if tag != "script":
+                self.set_cdata_mode(tag)
+            if tag == "script":
+                self.scripts.append((dict(attrs), ""))
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._text += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._svg -= tag == "svg"
+        if tag == self._open:
+            if tag == "script":
+                self.scripts[-1] = (self.scripts[-1][0], self._text)
+            elif tag == "title":
+                self.titles.append(html.unescape(self._text))
+            self._open = None
+            self.clear_cdata_mode()
+
+
+def parse(text: str) -> Markup:
+    parser = Markup()
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
+def unsafe(markup: Markup) -> list[str]:
+    """Everything in the parsed HTML that could run script or load a foreign document."""
+    found = []
+    for tag, attrs in markup.elements:
+        if tag in ("iframe", "object", "embed", "frame", "base"):
+            found.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                found.append(f"<{tag} {name}=...>")
+            seen = _URL_NOISE.sub("", value or "").lower()
+            if name in _URL_ATTRS and seen.startswith(_BAD_SCHEMES):
+                found.append(f"<{tag} {name}={value!r}>")
+            if tag == "meta" and name == "http-equiv" and (value or "").lower() == "refresh":
+                found.append("<meta refresh>")
+    for script, text in markup.scripts:
+        src = script.get("src") or ""
+        local = r"(?:/covid-2020-timeline/|(?:\.\./)*)(?:assets/javascripts|pagefind)/[\w.-]+\.js"
+        if src and not re.fullmatch(local, src):
+            found.append(f"<script src={src!r}>")
+        if "alert" in text:
+            found.append(f"<script>{text[:40]}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = copy_project(tmp_path_factory.mktemp("hostile"))
+    for seed in (folder / "seeds").iterdir():
+        seed.unlink()
+    for seed in (HOSTILE / "seeds").iterdir():
+        (folder / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    (folder / "timeline.yaml").write_bytes((HOSTILE / "timeline.yaml").read_bytes())
+    return folder
+
+
+@pytest.fixture(scope="module")
+def site(project: Path) -> Path:
+    result = mkdocs(project, "build", "--strict", "--site-dir", "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def pages(site: Path) -> Iterator[tuple[str, str]]:
+    """Every built HTML page but the theme's and the search index's own files."""
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if not rel.startswith(("assets/", "pagefind/")):
+            yield rel, path.read_text(encoding="utf-8")
+
+
+def test_the_hostile_site_has_every_page(site: Path) -> None:
+    built = {rel for rel, _ in pages(site)}
+    for page in (
+        "articles/hostile/index.html",
+        "articles/hostile_md/index.html",
+        "events/hostile-text/index.html",
+        "events/hostile-controls/index.html",
+        "timeline/index.html",
+        "tags/index.html",
+        "entities/index.html",
+    ):
+        assert page in built
+    # Every hostile tag and entity got a page of its own, one folder deep.
+    assert len([p for p in built if p.startswith("tags/")]) == 1 + 4
+    assert len([p for p in built if p.startswith("entities/")]) == 1 + 4
+
+
+def test_no_page_carries_markup_from_the_input(site: Path) -> None:
+    for rel, text in pages(site):
+        markup = parse(text)
+        assert unsafe(markup) == [], rel
+        # Outside the RCDATA <title>, the hostile tags appear only escaped.
+        body = re.sub(r"<title>.*?</title>", "", text, flags=re.DOTALL)
+        for raw in ("<script>alert", "<img src=x", "<iframe", "<svg onload", "<b onmouseover"):
+            assert raw not in body.lower(), (rel, raw)
+        assert not re.search(r"""(?:href|src)\s*=\s*["']?\s*(?:javascript|data):""", body, re.I)
+        assert not re.search(r"""(?:href|src)\s*=\s*["']?\s*&#""", body, re.I), rel
+
+
+def test_page_titles_cannot_close_the_title_element(site: Path) -> None:
+    for rel, text in pages(site):
+        titles = parse(text).titles
+        assert len(titles) == 1, rel
+        assert titles[0] == SITE_NAME or titles[0].endswith(f" - {SITE_NAME}"), (rel, titles)
+    # The override title reads `改过的标题</title><script>alert(3)</script>`: an invisible
+    # word joiner after `<` keeps `</title>` from ending the element.
+    page = (site / "articles" / "hostile" / "index.html").read_text(encoding="utf-8")
+    assert "<title>改过的标题<\u2060/title><script>alert(3)</script> - " in page
+
+
+def test_hostile_text_is_visible_as_text(site: Path) -> None:
+    article = (site / "articles" / "hostile" / "index.html").read_text(encoding="utf-8")
+    assert "以及&lt;script&gt;alert(2)&lt;/script&gt;都显示为文字" in article
+    assert "&lt;a href=&quot;javascript:alert(4)&quot;&gt;点这里&lt;/a&gt;" in article
+    assert "[点我](javascript:alert(1))" in article
+    assert "{{ config }}与{% include 'x' %}" in article
+    assert "{: onclick=&quot;alert(1)&quot; }" in article
+    # The override `url` passed validation (it is https) but cannot break out of its link.
+    assert 'href="https://example.com/%22%3E%3Cscript%3Ealert(1)%3C/script%3E"' in article
+    # The cleaning report shows the raw headline line, tags and all, as text.
+    assert "转义检验：&lt;script&gt;alert(1)&lt;/script&gt;恶意输入" in article
+
+    event = (site / "events" / "hostile-text" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;标题&lt;img src=x onerror=alert(1)&gt;" in event
+    assert "[点我](javascript:alert(1))" in event
+    assert "![x](data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;)" in event
+    assert "[evil]: javascript:alert(1)" in event  # a reference definition left as text
+    assert '<a href="https://www.news.cn/">新华网</a>' in event  # web links still work
+    assert ">&lt;img src=x onerror=alert(1)&gt;</a>" in event  # an entity name
+
+    controls = (site / "events" / "hostile-controls" / "index.html").read_text(encoding="utf-8")
+    # Links whose scheme hides behind a line break, a tab or a space stay text.
+    assert "[换行](java\nscript:alert(1))" in controls
+    assert "script:alert(1)) [前导]( javascript:alert(1))" in controls
+
+
+def test_raw_markdown_seed_is_published_as_plain_text(site: Path) -> None:
+    raw = site / "raw" / "hostile_md.md.txt"
+    assert raw.read_bytes() == (HOSTILE / "seeds" / "hostile_md.md").read_bytes()
+    assert not (site / "raw" / "hostile_md").exists()
+    assert not list((site / "raw").glob("*.html"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>"],
+)
+def test_override_url_with_a_script_scheme_is_an_error(
+    project: Path, tmp_path: Path, url: str
+) -> None:
+    text = (HOSTILE / "timeline.yaml").read_text(encoding="utf-8")
+    good = "    url: 'https://example.com/\"><script>alert(1)</script>'\n"
+    assert good in text
+    (tmp_path / "timeline.yaml").write_text(text.replace(good, f"    url: '{url}'\n"), "utf-8")
+    seeds = str(project / "seeds")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "timeline.yaml", "--articles", seeds],
+        cwd=tmp_path,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    line = text[: text.index(good)].count("\n") + 1
+    assert result.stderr == (
+        f"timeline.yaml:{line}:10: error: `url` must be an http:// or https:// address, "
+        f"got `{url}`\n"
+    )
+
+
+# --- exports --------------------------------------------------------------------------
+
+TITLE = '<script>alert(1)</script>标题<img src=x onerror=alert(1)>{: onclick="alert(1)" }'
+
+
+def test_json_export_holds_the_literal_strings(site: Path) -> None:
+    data = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
+    events = {event["id"]: event for event in data["events"]}
+    event = events["hostile-text"]
+    assert event["title"] == TITLE
+    assert event["tags"] == ["<script>alert(1)</script>", "../../escape", "{{ config }}"]
+    assert event["entities"]["people"] == ["<img src=x onerror=alert(1)>"]
+    assert event["sources"][0]["quote"] == "以及<script>alert(2)</script>都显示为文字"
+    articles = {article["id"]: article for article in data["articles"]}
+    assert articles["hostile"]["title"] == "改过的标题</title><script>alert(3)</script>"
+    assert articles["hostile"]["source_url"] == 'https://example.com/"><script>alert(1)</script>'
+
+
+def test_ics_export_cannot_be_given_extra_properties(site: Path) -> None:
+    data = (site / "timeline.ics").read_bytes()
+    unfolded = data.replace(b"\r\n ", b"").decode("utf-8").split("\r\n")
+    assert not [line for line in unfolded if line.startswith("ATTENDEE")]
+    calendar = icalendar.Calendar.from_ical(data)
+    events = {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+    assert all("ATTENDEE" not in event for event in events.values())
+    description = str(events["hostile-controls"]["DESCRIPTION"])
+    assert "\nATTENDEE:mailto:evil@example.com" in description  # inside the text, as text
+    assert str(events["hostile-text"]["SUMMARY"]) == TITLE
+
+
+def test_ics_export_escapes_a_line_break_in_a_title() -> None:
+    # Validation refuses line breaks in titles; the exporter must not rely on that.
+    source = SourceRef("a", "引文")
+    event = Event(
+        "x", PartialDate(2020, 4, 1), "标题\r\nATTENDEE:mailto:evil@example.com", (source,)
+    )
+    corpus = Corpus(articles=(), timeline=Timeline("timeline.yaml", events=(event,)))
+    data = timeline_ics(corpus, "https://example.org/", dt.datetime(2020, 4, 8))
+    calendar = icalendar.Calendar.from_ical(data)
+    [vevent] = calendar.walk("VEVENT")
+    assert "ATTENDEE" not in vevent
+    assert str(vevent["SUMMARY"]) == "标题\nATTENDEE:mailto:evil@example.com"
+
+
+def test_feed_is_well_formed_and_its_html_is_inert(site: Path) -> None:
+    data = (site / "feed.xml").read_bytes()
+    assert b"<script" not in data.lower()  # every `<` of the input is escaped in the XML
+    feed = feedparser.parse(data)
+    assert feed.bozo == 0
+    entries = {entry.title: entry for entry in feed.entries}
+    assert TITLE in entries
+    for entry in feed.entries:
+        markup = parse(entry.content[0].value)
+        assert unsafe(markup) == [], entry.title
+        assert not {"script", "iframe"} & {tag for tag, _ in markup.elements}
+    # The summary's `![x](data:...)` keeps its image, without the data: URL.
+    images = [
+        attrs for tag, attrs in parse(entries[TITLE].content[0].value).elements if tag == "img"
+    ]
+    assert images == [[("alt", "x")]]
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in entries[TITLE].content[0].value
+
+
+def test_timelinejs_export_is_inert_html(site: Path) -> None:
+    data = json.loads((site / "timelinejs.json").read_text(encoding="utf-8"))
+    slides = {slide["unique_id"]: slide for slide in data["events"]}
+    hostile = slides["hostile-text"]
+    assert html.unescape(hostile["text"]["headline"]) == TITLE
+    assert "<" not in hostile["text"]["headline"]
+    assert hostile["group"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    for slide in data["events"]:
+        markup = parse(slide["text"]["text"])
+        assert unsafe(markup) == [], slide["unique_id"]
+        assert not [tag for tag, _ in markup.elements if tag == "script"]
