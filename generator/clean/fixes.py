@@ -20,7 +20,9 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 # ``&mdash;`` half-decoded leaves a semicolon behind each dash: ``—;—;``.
 _DASH_DEBRIS = re.compile(r"(?<=[—–])[ ]?;")
 _ODD_SPACE = re.compile("[\u00a0\u3000\t\u2002-\u200a\u202f\u205f]")
-_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+# Invisible characters, and bidirectional controls (U+202A-202E, U+2066-2069) that
+# could make published text read differently from what it says.
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(" {2,}")
 _SPACE = re.compile(" ")
 _DOUBLED = re.compile(r"([。，、；：,])\1+")
