@@ -31,7 +31,12 @@ def mkdocs(
     project: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run the real ``mkdocs`` command line in ``project``."""
-    full_env = {**os.environ, "SOURCE_DATE_EPOCH": "1586217600", "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": "1586217600",
+        "NO_MKDOCS_2_WARNING": "1",
+        **(env or {}),
+    }
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=project,

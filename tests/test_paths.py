@@ -8,7 +8,8 @@ from generator import paths
 
 
 @pytest.mark.parametrize(
-    "name", ["../../etc/passwd", "/abs/path", "..", ".hidden", "a/b", "a\\b", "", " ", "C:\\x", "\x00"]
+    "name",
+    ["../../etc/passwd", "/abs/path", "..", ".hidden", "a/b", "a\\b", "", " ", "C:\\x", "\x00"],
 )
 def test_unsafe_names_become_single_safe_segments(name: str) -> None:
     safe = paths.safe_name(name)
@@ -32,6 +33,9 @@ def test_names_that_change_never_collide() -> None:
 def test_links_and_urls() -> None:
     assert paths.link("events/x.md", "articles/y.md", "p3") == "../articles/y.md#p3"
     assert paths.link("timeline.md", "events/x.md") == "events/x.md"
-    assert paths.url_of("articles/y.md", "https://e.org/site", "p3") == "https://e.org/site/articles/y/#p3"
+    assert (
+        paths.url_of("articles/y.md", "https://e.org/site", "p3")
+        == "https://e.org/site/articles/y/#p3"
+    )
     assert paths.url_of("articles/index.md") == "articles/"
     assert paths.url_of("index.md", "https://e.org/") == "https://e.org/"

@@ -75,7 +75,8 @@ def test_calendar_parses_with_one_event_per_timeline_event(
     for event in timeline["events"]:
         vevent = by_url[event["url"]]
         assert str(vevent["SUMMARY"]) == event["title"]
-        assert vevent["DTSTART"].dt.isoformat().startswith(event["date"])
+        start: Any = vevent["DTSTART"]
+        assert start.dt.isoformat().startswith(event["date"])
 
 
 def test_feed_parses_and_links_every_event(built_site: Path, timeline: dict[str, Any]) -> None:
