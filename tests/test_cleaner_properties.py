@@ -107,13 +107,17 @@ def account(articles: list[Article], lines: list[str]) -> None:
     assert Counter(found) == Counter(han("\n".join(lines)))
 
 
-@settings(
+# Reproducible runs (derandomized, no example database) that may take their time.
+PROPERTY = settings(
     max_examples=200,
     deadline=None,
     derandomize=True,
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+
+
+@PROPERTY
 @given(document)
 def test_every_han_character_is_kept_or_reported_in_order(text: str) -> None:
     articles = clean_text(raw(text))
@@ -168,13 +172,7 @@ article_text = st.builds(
 )
 
 
-@settings(
-    max_examples=200,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+@PROPERTY
 @given(article_text)
 def test_cleaning_cleaned_markdown_changes_nothing(text: str) -> None:
     articles = clean_text(raw(text))
