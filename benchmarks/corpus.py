@@ -3,11 +3,11 @@
 Deterministic: article ``i`` uses ``random.Random(f"{seed}:{i}")`` only, so the same
 ``count`` and ``seed`` give byte-identical files. Article ``i`` is one file,
 ``{i:05d}_{style}.txt``, in one of four noisy styles (:mod:`.styles`), holding
-paragraphs sampled from the cleaned seeds plus a sentence with a unique token
-(``观察记录{i:05d}``) so no two pages are alike. The timeline has one event per
-file, ``ev-00001``..., dated in file order over 2020-01-23..2020-04-07, citing every
-article the real cleaner finds in that file with a verbatim 15-40 character quote
-taken from the cleaned text.
+paragraphs walked from the cleaned seeds' text (:mod:`.chain` says why not verbatim)
+plus a sentence with a unique token (``观察记录{i:05d}``) so no two pages are alike.
+The timeline has one event per file, ``ev-00001``..., dated in file order over
+2020-01-23..2020-04-07, citing every article the real cleaner finds in that file
+with a verbatim 15-40 character quote taken from the cleaned text.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from .model import Article, Block
 # Punctuation that starts Markdown syntax anywhere in a line (``|`` for tables,
 # ``{}`` for attribute lists). Strike/caret/mark extensions are not enabled.
 _INLINE = re.compile(r"([\\`*_{}\[\]|!])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 # MkDocs takes a page's title from its first heading and Material writes it into
 # ``<title>`` through Jinja's ``striptags``, which decodes ``&lt;`` back to ``<``: a
 # heading reading ``</title><script>...`` would close the element there and the rest
@@ -40,13 +40,13 @@ def escape(text: str) -> str:
 
 
 def _escape_inline(text: str) -> str:
-    out = "".join(_ENTITIES.get(ch, ch) for ch in _INLINE.sub(r"\\\1", text))
+    out = _INLINE.sub(r"\\\1", text).translate(_ENTITIES)
     return _END_TITLE.sub("&lt;\u2060", out) if "&lt;" in out else out
 
 
 def escape_attr(text: str) -> str:
     """Escape ``text`` for an HTML attribute value in double quotes."""
-    return "".join(_ENTITIES.get(ch, ch) for ch in text)
+    return text.translate(_ENTITIES)
 
 
 @dataclass(frozen=True)

@@ -44,29 +44,30 @@ def timeline_page(corpus: Corpus, index: Index, options: Options) -> str:
 
 
 def _timeline_entry(page: str, event: Event, index: Index, options: Options) -> list[str]:
+    """Heading, summary and one line of facts; the quotes themselves are on the event
+    page, so the timeline stays light enough for a phone with a thousand events."""
     meta = [
         f"**{escape(event_date(event))}**",
         md_link("事件页", paths.link(page, paths.event_page(event.id))),
     ]
     edit = edit_url(options, event.line)
     if edit:
-        meta.append(f"[编辑此事件]({edit})")
-    out = [f"### {escape(event.title)} {{#{event.id}}}", "", " · ".join(meta), ""]
-    if event.summary:
-        out += [summary_md(event.summary), ""]
+        meta.append(f"[编辑]({edit})")
     tags = tags_line(page, event)
     if tags:
-        out += [tags, ""]
-    for source in event.sources:
-        out += [_source_line(page, source, index), ""]
-    return out
+        meta.append(tags)
+    meta.append("来源：" + "、".join(_source_link(page, s, index) for s in event.sources))
+    out = [f"### {escape(event.title)} {{#{event.id}}}", ""]
+    if event.summary:
+        out += [summary_md(event.summary), ""]
+    return [*out, " · ".join(meta), ""]
 
 
-def _source_line(page: str, source: SourceRef, index: Index) -> str:
+def _source_link(page: str, source: SourceRef, index: Index) -> str:
     article = index.articles.get(source.article)
     target = paths.link(page, paths.article_page(source.article), source.anchor)
-    label = article_label(article, source.article)
-    return f"- 来源：{md_link(label, target)}：“{escape(source.quote.strip())}”"
+    where = f" 第 {source.anchor[1:]} 段" if source.anchor else ""
+    return md_link(article_label(article, source.article) + where, target)
 
 
 def event_page(event: Event, index: Index, options: Options) -> str:

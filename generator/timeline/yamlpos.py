@@ -94,6 +94,10 @@ def compose(text: str) -> yaml.Node | None:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
         raise _fail(1, 1, f"file is {size} bytes; expected at most {MAX_BYTES} bytes (32 MiB)")
+    root = _compose_fast(text)
+    if root is not None:
+        _check_graph(root)
+        return root
     loader: _BoundedLoader | None = None
     try:
         loader = _BoundedLoader(text)  # checks for unprintable characters first
@@ -113,6 +117,38 @@ def compose(text: str) -> yaml.Node | None:
     if root is not None:
         _check_graph(root)
     return root
+
+
+def _compose_fast(text: str) -> yaml.Node | None:
+    """Compose with libyaml (about ten times faster) when the file is plain and shallow.
+
+    Anything unusual (a syntax error, deep nesting, no libyaml) returns ``None`` and the
+    pure-Python composer runs instead: it is the one that words each problem for the
+    curator and bounds the nesting while it reads.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None:
+        return None
+    try:
+        root: yaml.Node | None = yaml.compose(text, Loader=fast)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    if root is None or _depth(root) > MAX_DEPTH:
+        return None
+    return root
+
+
+def _depth(root: yaml.Node) -> int:
+    deepest, seen = 0, set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if id(node) in seen or deepest > MAX_DEPTH:
+            continue
+        seen.add(id(node))
+        stack.extend((child, depth + 1) for child in _children(node))
+    return deepest
 
 
 def _fail(line: int, col: int, message: str) -> YamlProblem:
