@@ -8,6 +8,7 @@ The curator's summary is Markdown; it is rendered with raw HTML switched off, so
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -47,13 +48,21 @@ class _DropUnsafeUrls(Treeprocessor):  # type: ignore[misc, unused-ignore]
                     del element.attrib[attr]
 
 
-def summary_html(summary: str) -> str:
-    """The summary's Markdown as HTML with no raw HTML and no unsafe links."""
+@functools.lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter for every summary (building one costs more than converting)."""
     md = markdown.Markdown(output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     # Lowest priority: after the ``unescape`` step, so it sees the final attribute values.
     md.treeprocessors.register(_DropUnsafeUrls(md), "drop_unsafe_urls", -10)
+    return md
+
+
+@functools.lru_cache(maxsize=4096)
+def summary_html(summary: str) -> str:
+    """The summary's Markdown as HTML with no raw HTML and no unsafe links."""
+    md = _converter().reset()
     return str(md.convert(_CONTROLS.sub("", summary)))
 
 

@@ -17,6 +17,7 @@ from ..model import Article, Span
 
 # Besides str.isspace(): zero-width characters that pasted text often carries.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_SKIPPED = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 _SHOWN = 80  # characters of the closest passage shown in a message
 
@@ -40,6 +41,10 @@ def index_article(article: Article) -> ArticleIndex:
     starts: list[int] = []
     for block in article.blocks:
         starts.append(len(chars))
+        if not _SKIPPED.search(block.text):  # most Chinese paragraphs: no character to skip
+            chars.extend(block.text)
+            offsets.extend(range(len(block.text)))
+            continue
         for offset, ch in enumerate(block.text):
             if not (ch.isspace() or ch in _INVISIBLE):
                 chars.append(ch)
