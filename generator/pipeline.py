@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import clean, export, render, timeline
+from . import clean, export, render, search, timeline
 from .model import Article, Corpus, Diagnostic, InputError, RawText
 from .read import read_dir
 
@@ -95,6 +95,7 @@ def site_files(
     )
     pages = render.render_pages(corpus, options)
     files = export.export_all(corpus, inputs.site_url, build_date())
+    files[search.FOLD_SCRIPT] = search.t2s_script().encode("utf-8")
     for raw in raws:
         files[render.raw_path(raw.name)] = raw_bytes(inputs.articles / raw.name)
     return pages, files

@@ -1,15 +1,18 @@
-"""Chinese search in both scripts: Pagefind over the built HTML, folded at build time.
+"""Chinese search in both scripts: Pagefind over the built HTML, folded to Simplified.
 
 Pagefind (extended build) segments Chinese words and splits its index into small
 chunks, so a reader's first query downloads little. It has no Simplified/Traditional
-folding, so each page carries a hidden copy of its text converted to the other
-script (OpenCC): a query in either script then finds pages in either script,
-with no converter running in the browser.
+folding, so the index is made to speak Simplified: a page with Traditional text
+carries a hidden Simplified copy (OpenCC ``t2s``), and the search page turns each
+query into Simplified with a character table made here from the same OpenCC data.
+A query in either script then finds pages in either script, and Simplified pages
+(most of a Simplified corpus) carry no extra text.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 import subprocess
 from functools import lru_cache
@@ -18,6 +21,7 @@ from typing import Any
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+FOLD_SCRIPT = "assets/timeline-fold.js"  # published with the site, used by the search page
 MAX_FOLD_CHARS = 200_000  # bound the work per page; longer text is folded in part
 
 
@@ -29,17 +33,41 @@ def _converter(config: str) -> Any:
 
 
 def fold(text: str) -> str:
-    """``text`` in the other script(s): Traditional -> Simplified and the reverse.
-
-    Returns "" when conversion changes nothing (e.g. text with no Han characters).
-    """
+    """``text`` in Simplified characters, or "" when it has no Traditional ones."""
     text = text[:MAX_FOLD_CHARS]
-    variants = []
-    for config in ("t2s", "s2t"):
-        converted = str(_converter(config).convert(text))
-        if converted != text and converted not in variants:
-            variants.append(converted)
-    return " ".join(variants)
+    converted = str(_converter("t2s").convert(text))
+    return converted if converted != text else ""
+
+
+# Han characters a query may hold: CJK Unified Ideographs and Extension A.
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+
+
+def t2s_table() -> dict[str, str]:
+    """Traditional -> Simplified, character by character, for folding queries."""
+    chars = [chr(c) for lo, hi in _HAN_RANGES for c in range(lo, hi + 1)]
+    converted = str(_converter("t2s").convert("\n".join(chars))).split("\n")
+    if len(converted) != len(chars):  # a conversion that joined lines: keep what lines up
+        return {}
+    return {a: b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1}
+
+
+@lru_cache(maxsize=1)
+def t2s_script() -> str:
+    """``timelineFold(query)``: the search page's query folding, as a small script."""
+    table = t2s_table()
+    keys = "".join(table)
+    values = "".join(table[k] for k in keys)
+    return (
+        "// Made by the timeline generator from OpenCC's t2s data: folds a search query\n"
+        "// to Simplified characters, the script the search index is kept in.\n"
+        f"(function () {{ var from = {json.dumps(keys, ensure_ascii=False)}, "
+        f"to = {json.dumps(values, ensure_ascii=False)};\n"
+        "  var map = {}; for (var i = 0; i < from.length; i++) map[from[i]] = to[i];\n"
+        "  window.timelineFold = function (q) {\n"
+        "    return Array.from(q, function (c) { return map[c] || c; }).join(''); };\n"
+        "})();\n"
+    )
 
 
 def page_text(page_html: str) -> str:

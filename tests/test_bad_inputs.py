@@ -19,8 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.serve import fetch, free_port
+
 from .conftest import ROOT, SEEDS, copy_project, mkdocs
-from .test_serve import fetch, free_port, wait_for
+from .test_serve import wait_for
 
 pytestmark = pytest.mark.slow
 
