@@ -21,7 +21,9 @@ from typing import Any
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-FOLD_SCRIPT = "assets/timeline-fold.js"  # published with the site, used by the search page
+FOLD_SCRIPT = (
+    "assets/javascripts/timeline-fold.js"  # published with the site, used by the search page
+)
 MAX_FOLD_CHARS = 200_000  # bound the work per page; longer text is folded in part
 
 
