@@ -28,6 +28,7 @@ from .pipeline import Inputs, load_corpus, site_files
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 OVERVIEW_MARKER = "<!-- timeline:overview -->"
+SEARCH_PAGE = "search.md"
 
 
 class TimelineError(PluginError):
@@ -108,6 +109,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri == SEARCH_PAGE:  # the search page itself is no result
+            return html
         return search.searchable(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -77,8 +77,14 @@ def page_text(page_html: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAGS.sub(" ", page_html))).strip()
 
 
+# Heading permalinks: their "¶" would end up in every result title. The mark is drawn
+# by CSS instead (timeline.css), so the page looks the same and the index sees no text.
+_PERMALINK = re.compile(r"(<a class=\"headerlink\"[^>]*>)(?:\u00b6|&para;)(</a>)")
+
+
 def searchable(page_html: str) -> str:
     """The page's HTML marked as the search body, with its folded text hidden inside."""
+    page_html = _PERMALINK.sub(r"\1\2", page_html)
     folded = fold(page_text(page_html))
     hidden = f'<div hidden class="search-fold">{html.escape(folded)}</div>' if folded else ""
     return f"<div data-pagefind-body>{page_html}{hidden}</div>"

@@ -32,3 +32,9 @@ def test_query_table_folds_traditional_characters_only() -> None:
     script = search.t2s_script()
     keys = json.loads(re.search(r"var from = (\".*?\")", script).group(1))  # type: ignore[union-attr]
     assert len(keys) == len(table) and "實" in keys
+
+
+def test_heading_permalinks_add_no_text_to_the_index() -> None:
+    html = search.searchable('<h2 id="a">标题<a class="headerlink" href="#a">&para;</a></h2>')
+    assert '<a class="headerlink" href="#a"></a>' in html
+    assert search.page_text(html) == "标题"
