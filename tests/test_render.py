@@ -140,7 +140,12 @@ def test_timeline_groups_by_month_at_each_events_precision() -> None:
     text = render.render_pages(_corpus(), OPTIONS)["timeline.md"]
     html = markdown.markdown(text, extensions=EXT)
     assert re.findall(r"<h2[^>]*>(.*?)</h2>", html) == ["2020年1月", "2020年2月"]
-    assert '<h3 id="fund">' in html and '<h3 id="compute">' in html
+    assert '<h3 id="fund" class="timeline-event">' in html and '<h3 id="compute"' in html
+    md = markdown.Markdown(extensions=EXT)
+    md.convert(text)
+    months = [t["name"] for t in md.toc_tokens[0]["children"]]
+    assert months == ["2020年1月", "2020年2月"]  # events are anchors, not table-of-contents rows
+    assert all(not t["children"] for t in md.toc_tokens[0]["children"])
     assert "<strong>2020年2月</strong>" in html  # month precision shown as a month
     assert "共 2 个事件，2020年1月25日—2020年2月" in html
 

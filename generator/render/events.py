@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from itertools import groupby
 
 from .. import paths
@@ -57,7 +58,9 @@ def _timeline_entry(page: str, event: Event, index: Index, options: Options) -> 
     if tags:
         meta.append(tags)
     meta.append("来源：" + "、".join(_source_link(page, s, index) for s in event.sources))
-    out = [f"### {escape(event.title)} {{#{event.id}}}", ""]
+    # A raw HTML heading: a permalink target, but no entry in the table of contents,
+    # which would otherwise list every event twice (sidebar and mobile menu).
+    out = [f'<h3 id="{event.id}" class="timeline-event">{html.escape(event.title)}</h3>', ""]
     if event.summary:
         out += [summary_md(event.summary), ""]
     return [*out, " · ".join(meta), ""]
