@@ -79,9 +79,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return files
 
     def _failed(self, err: InputError, files: Files, config: MkDocsConfig) -> Files:
-        if not self.serving or self.corpus is None or self.inputs is None:
+        if not self.serving:
             raise TimelineError("\n".join(str(d) for d in err.diagnostics)) from None
-        # Serving: say what is wrong, keep the last good pages so the site stays usable.
+        # Serving: say what is wrong and keep the last good pages (none yet, if the server
+        # started on a broken input), so the server stays up until the next good save.
         self.errors = err.diagnostics
         for diagnostic in err.diagnostics:
             log.error(str(diagnostic))

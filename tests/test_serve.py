@@ -82,3 +82,30 @@ def test_timeline_edit_broken_save_and_recovery(
     assert proc.poll() is None
     log = (project / "serve.log").read_text(encoding="utf-8")
     assert "Traceback" not in log
+
+
+def test_server_starts_on_a_broken_timeline_and_recovers(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    timeline = project / "timeline.yaml"
+    original = timeline.read_text(encoding="utf-8")
+    timeline.write_text(original.replace("events:", "events: [", 1), encoding="utf-8")
+    port = free_port()
+    mount = urllib.parse.urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
+    base = f"http://127.0.0.1:{port}{mount}"
+    with (tmp_path / "serve.log").open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            assert wait_for(lambda: "输入有错误" in fetch(base))
+            assert "timeline.yaml:" in fetch(base) and proc.poll() is None
+            timeline.write_text(original, encoding="utf-8")
+            assert wait_for(lambda: "时间线" in fetch(base + "timeline/"))
+            assert "输入有错误" not in fetch(base)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
