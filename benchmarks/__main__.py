@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -40,9 +41,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--build-repeats", type=int, default=1, help="report the best of N")
     parser.add_argument("--profile", action="store_true", help="cProfile the largest build")
     parser.add_argument(
-        "--jieba-baseline",
-        action="store_true",
-        help="also build plain Material with jieba (from a throwaway venv in .cache/bench)",
+        "--no-jieba-baseline",
+        dest="jieba_baseline",
+        action="store_false",
+        help="skip plain Material with jieba (built from a throwaway venv in .cache/bench)",
     )
     parser.add_argument("--word", default=SEARCH_WORD, help="the first search's query")
     args = parser.parse_args(argv)
@@ -119,8 +121,13 @@ def run_builds(
             entry["plain_jieba"] = best_of(
                 args.build_repeats, plain, sites / f"{size}-plain-jieba", jieba
             )
-        say(f"mkdocs build, ours, {size:,} articles")
-        entry["ours"] = best_of(args.build_repeats, projects[size], sites / f"{size}-ours")
+        say(f"mkdocs build, ours, {size:,} articles, cold (no cache)")
+        entry["ours"] = best_of(
+            args.build_repeats, projects[size], sites / f"{size}-ours", cold=True
+        )
+        say(f"mkdocs build, ours, {size:,} articles, warm (cache of the previous build)")
+        entry["ours_warm"] = best_of(args.build_repeats, projects[size], sites / f"{size}-warm")
+        entry["warm_identical"] = builds.same_tree(sites / f"{size}-ours", sites / f"{size}-warm")
         results["builds"][str(size)] = entry
     largest = args.build_sizes[-1]
     results["site_size"] = largest
@@ -148,9 +155,13 @@ def run_builds(
 
 
 def best_of(
-    repeats: int, project: Path, site: Path, python: str = sys.executable
+    repeats: int, project: Path, site: Path, python: str = sys.executable, cold: bool = False
 ) -> dict[str, Any]:
-    runs = [builds.build(project, site, python) for _ in range(max(1, repeats))]
+    runs = []
+    for _ in range(max(1, repeats)):
+        if cold:
+            shutil.rmtree(project / builds.PLUGIN_CACHE, ignore_errors=True)
+        runs.append(builds.build(project, site, python))
     best = min(runs, key=lambda r: (not r["ok"], r["seconds"]))
     best["all_seconds"] = [r["seconds"] for r in runs]
     return best
@@ -167,7 +178,7 @@ def notes(results: dict[str, Any]) -> str:
     if jieba:
         lines.append(
             f"jieba in the project venv: {'yes' if jieba['project_venv'] else 'no'}; "
-            f"jieba baseline: {jieba['baseline'] or 'not built (pass --jieba-baseline)'}"
+            f"jieba baseline: {jieba['baseline'] or 'not built (--no-jieba-baseline)'}"
         )
         repeats = max(len(b["ours"].get("all_seconds", [])) for b in results["builds"].values())
         lines.append(f"builds: wall time, best of {repeats}, each in its own process")

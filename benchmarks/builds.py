@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+PLUGIN_CACHE = ".cache/timeline"  # the plugin's default cache folder, in the project
 EPOCH = "1586217600"  # 2020-04-07, the timeline's last day
 SECTIONS = ("articles", "events", "tags", "entities")
 _PLUGINS = re.compile(r"^plugins:\n(?:(?:[ \t]+.*)?\n)*?(?=\S)", re.M)
@@ -95,18 +96,19 @@ def build(
 
 
 def site_sizes(site: Path) -> dict[str, Any]:
-    """Output size, generated-page HTML sizes, timeline page and search index sizes."""
+    """Output size, generated-page HTML sizes, timeline page and search index sizes.
+
+    Every generated page counts: each section's pages, its index (``articles/index.html``)
+    and the further pages of long lists (``tags/NAME/2/index.html``); the timeline is
+    ``timeline/index.html`` plus, when split, its month pages, and ``timeline_kb`` is
+    its largest page.
+    """
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    pages = [
-        p.stat().st_size / 1024
-        for section in SECTIONS
-        for p in (site / section).glob("*/index.html")
-    ]
     sections = {
-        section: [p.stat().st_size / 1024 for p in (site / section).glob("*/index.html")]
-        for section in SECTIONS
+        section: sorted(p.stat().st_size / 1024 for p in (site / section).rglob("index.html"))
+        for section in (*SECTIONS, "timeline")
     }
-    timeline = site / "timeline" / "index.html"
+    pages = [kb for section_kb in sections.values() for kb in section_kb]
     material_index = site / "search" / "search_index.json"
     pagefind = site / "pagefind"
     return {
@@ -119,7 +121,7 @@ def site_sizes(site: Path) -> dict[str, Any]:
             for name, kb in sections.items()
             if kb
         },
-        "timeline_kb": timeline.stat().st_size / 1024 if timeline.is_file() else 0.0,
+        "timeline_kb": max(sections["timeline"], default=0.0),
         "material_index_kb": (
             material_index.stat().st_size / 1024 if material_index.is_file() else None
         ),
@@ -160,3 +162,14 @@ def _site_packages(python: str) -> str:
     probe = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
     done = subprocess.run([python, "-c", probe], capture_output=True, text=True, check=True)
     return done.stdout.strip()
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    """Whether two built sites hold the same files, byte for byte."""
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()
+        }
+
+    return a.is_dir() and b.is_dir() and files(a) == files(b)

@@ -62,6 +62,14 @@ def stage_rows(stages: dict[str, dict[str, Any]]) -> list[Row]:
                 ok,
             )
         )
+    if all("clean_warm" in stages[s] for s in stages):
+        for name in ("clean_warm", "total_warm"):
+            rows.append(
+                Row(
+                    f"stage {name.replace('_warm', '')}, warm cache (s)",
+                    {s: cell(s, name) for s in stages},
+                )
+            )
     rows.append(Row("stages peak RSS (MB)", {s: cell(s, "total", "rss_mb") for s in stages}))
     big = stages.get(BIG, {})
     if big:
@@ -71,6 +79,17 @@ def stage_rows(stages: dict[str, dict[str, Any]]) -> list[Row]:
         rows.append(
             Row("10,000 total ≤ 10 s", {BIG: cell(BIG, "total")}, "", "≤ 10 s", _at_most(total, 10))
         )
+        if "total_warm" in big:
+            warm = big["total_warm"]["seconds"]
+            rows.append(
+                Row(
+                    "10,000 total, warm ≤ 10 s",
+                    {BIG: cell(BIG, "total_warm")},
+                    "",
+                    "≤ 10 s",
+                    _at_most(warm, 10),
+                )
+            )
         rows.append(
             Row(
                 "10,000 peak ≤ 1 GB",
@@ -93,19 +112,27 @@ def build_rows(builds: dict[str, dict[str, Any]]) -> list[Row]:
     def line(metric: str, which: str, field: str, digits: int = 2) -> dict[str, str]:
         return {s: _num(get(s, which, field), digits) for s in sizes}
 
-    ratio = _ratio(get(last, "ours", "seconds"), get(last, "plain", "seconds"))
-    rows = [
-        Row("build: plain Material (s)", line("", "plain", "seconds")),
-        Row(
-            "build: ours (s)",
-            line("", "ours", "seconds"),
-            f"ours/plain {_num(ratio)}" if ratio else "",
-            f"≤ 0.6 at {last}",
-            _at_most(ratio, 0.6),
-        ),
-    ]
-    if any("plain_jieba" in builds[s] for s in sizes):
+    # The baseline is plain Material as a Chinese site has it: with jieba installed,
+    # which Material's search uses to segment Chinese. Without jieba is shown too.
+    base = "plain_jieba" if any("plain_jieba" in builds[s] for s in sizes) else "plain"
+    rows = [Row("build: plain Material (s)", line("", "plain", "seconds"))]
+    if base == "plain_jieba":
         rows.append(Row("build: plain Material + jieba (s)", line("", "plain_jieba", "seconds")))
+    for which, label in (("ours", "cold, no cache"), ("ours_warm", "warm cache")):
+        ratio = _ratio(get(last, which, "seconds"), get(last, base, "seconds"))
+        bare = _ratio(get(last, which, "seconds"), get(last, "plain", "seconds"))
+        shown = f"/{'jieba' if base == 'plain_jieba' else 'plain'} {_num(ratio)}"
+        if base == "plain_jieba" and bare is not None:
+            shown += f", /plain {_num(bare)}"
+        rows.append(
+            Row(
+                f"build: ours, {label} (s)",
+                line("", which, "seconds"),
+                shown if ratio else "",
+                f"≤ 0.6 at {last}",
+                _at_most(ratio, 0.6),
+            )
+        )
     max_kb = get(last, "ours", "page_kb_max")
     timeline_kb = get(last, "ours", "timeline_kb")
     rows += [

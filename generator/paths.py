@@ -8,6 +8,7 @@ or a file name cannot climb out of the output folder.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -36,20 +37,47 @@ def safe_name(text: str) -> str:
     return f"{name}-{digest}" if name else digest
 
 
+def _page_name(text: str) -> str:
+    """:func:`safe_name`, but never ``index`` (in any case): ``articles/index.md`` and
+    its siblings are the section indexes, and ``tags/index/2.md`` their further pages."""
+    name = safe_name(text)
+    if name.lower() != "index":
+        return name
+    return f"{name}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+
+
 def article_page(article_id: str) -> str:
-    return f"articles/{safe_name(article_id)}.md"
+    return f"articles/{_page_name(article_id)}.md"
 
 
 def event_page(event_id: str) -> str:
-    return f"events/{safe_name(event_id)}.md"
+    return f"events/{_page_name(event_id)}.md"
 
 
 def tag_page(tag: str) -> str:
-    return f"tags/{safe_name(tag)}.md"
+    return f"tags/{_page_name(tag)}.md"
 
 
 def entity_page(name: str) -> str:
-    return f"entities/{safe_name(name)}.md"
+    return f"entities/{_page_name(name)}.md"
+
+
+def numbered_page(first: str, number: int) -> str:
+    """Page ``number`` of a list split over several pages, page 1 being ``first``.
+
+    ``tags/x.md`` -> ``tags/x/2.md``: the folder ``tags/x/`` belongs to that one tag
+    (a safe name has no ``/``), and ``tags/index/`` to the index (no page is named
+    ``index``), so the further pages of two lists can never share a path.
+    """
+    if number < 1:
+        raise ValueError(f"page numbers start at 1, not {number}")
+    return first if number == 1 else f"{first.removesuffix('.md')}/{number}.md"
+
+
+def timeline_month(year: int, month: int | None) -> str:
+    """The first timeline page of a month (``month`` None: the year's undated events)."""
+    name = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+    return f"timeline/{safe_name(name)}.md"
 
 
 def raw_file(name: str) -> str:
@@ -64,8 +92,23 @@ def raw_file(name: str) -> str:
 
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative link from one generated page to another (both site-root paths)."""
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    rel = _relative(posixpath.dirname(from_page), to_page)
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@functools.lru_cache(maxsize=4096)
+def _up(folder: str, target_folder: str) -> str:
+    """The ``../`` prefix and folder path from ``folder`` to ``target_folder``."""
+    rel = posixpath.relpath(target_folder or ".", folder or ".")
+    return "" if rel == "." else rel + "/"
+
+
+def _relative(folder: str, to_page: str) -> str:
+    # Site-root paths are already normal (no ``..``), and a site has a handful of
+    # folders, so only the folder pair goes through ``relpath`` (once, cached):
+    # links are made hundreds of thousands of times on a big timeline.
+    target_folder, _, name = to_page.rpartition("/")
+    return _up(folder, target_folder) + name
 
 
 def url_of(page: str, site_url: str = "", anchor: str | None = None) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import clean, export, render, search, timeline
+from .cache import JsonCache
 from .model import Article, Corpus, Diagnostic, InputError, RawText
 from .read import read_dir
 
@@ -35,23 +36,25 @@ class Inputs:
             return str(path)
 
 
-def read_articles(inputs: Inputs) -> tuple[list[RawText], list[Article]]:
+def read_articles(
+    inputs: Inputs, cache: JsonCache | None = None
+) -> tuple[list[RawText], list[Article]]:
     if not inputs.articles.is_dir():
         raise InputError(
             [Diagnostic(inputs.display(inputs.articles), 1, 1, "articles folder not found")]
         )
     raws = read_dir(inputs.articles, inputs.root)
-    return raws, clean_all(raws)
+    return raws, clean_all(raws, cache)
 
 
-def clean_all(raws: Sequence[RawText]) -> list[Article]:
+def clean_all(raws: Sequence[RawText], cache: JsonCache | None = None) -> list[Article]:
     """Clean every file; a file that yields no article at all is an error.
 
     The cleaner reports each line it leaves out on the article it belongs to; a file
     made only of page furniture has no article to carry that report, so it would
     vanish from the site without a word.
     """
-    articles = clean.clean_corpus(raws)
+    articles = clean.clean_corpus(raws, cache)
     files = {article.file for article in articles}
     empty = [raw for raw in raws if raw.name not in files]
     if empty:
@@ -63,9 +66,12 @@ def clean_all(raws: Sequence[RawText]) -> list[Article]:
     return articles
 
 
-def load_corpus(inputs: Inputs) -> tuple[Corpus, list[RawText]]:
-    """Read, clean and validate everything; raise :class:`InputError` listing every error."""
-    raws, articles = read_articles(inputs)
+def load_corpus(inputs: Inputs, cache: JsonCache | None = None) -> tuple[Corpus, list[RawText]]:
+    """Read, clean and validate everything; raise :class:`InputError` listing every error.
+
+    ``cache`` keeps cleaned files between builds (see :mod:`generator.clean.cached`).
+    """
+    raws, articles = read_articles(inputs, cache)
     tl, problems = timeline.check(inputs.timeline, articles, inputs.display(inputs.timeline))
     errors = [d for d in problems if d.severity == "error"]
     if errors:

@@ -22,8 +22,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import render, search
+from .cache import JsonCache
 from .mdwrite import escape
 from .model import Corpus, Diagnostic, InputError
+from .page_cache import PageCache, config_fingerprint
 from .pipeline import Inputs, load_corpus, site_files
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -38,6 +40,10 @@ class TimelineError(PluginError):
 class TimelineConfig(base.Config):
     articles = opt.Type(str, default="seeds")
     timeline = opt.Type(str, default="timeline.yaml")
+    # Cleaned articles and converted pages, reused by the next build (and by every
+    # rebuild under `mkdocs serve`). Safe to delete; `cache: false` turns it off.
+    cache = opt.Type(bool, default=True)
+    cache_dir = opt.Type(str, default=".cache/timeline")
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -48,6 +54,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.corpus: Corpus | None = None
         self.last: tuple[dict[str, str], dict[str, bytes]] = ({}, {})
         self.errors: tuple[Diagnostic, ...] = ()
+        self.caches: Caches | None = None
 
     # Defining on_startup makes MkDocs keep this instance across `serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -63,12 +70,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             repo_url=config.repo_url or "",
             edit_uri=_repository_prefix(config.edit_uri or "", config.docs_dir, root),
         )
+        folder = root / self.config.cache_dir
+        if not self.config.cache:
+            self.caches = None
+        elif self.caches is None or self.caches.folder != folder:
+            self.caches = Caches(folder)
+        if self.caches is not None:
+            self.caches.begin(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.inputs is not None
         try:
-            corpus, raws = load_corpus(self.inputs)
+            corpus, raws = load_corpus(self.inputs, self.caches.articles if self.caches else None)
             pages, other = site_files(corpus, raws, self.inputs)
         except InputError as err:
             return self._failed(err, files, config)
@@ -109,12 +123,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             markdown = error_banner(self.errors) + markdown
         return markdown
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.caches is not None and page.file.src_uri in self.last[0]:
+            self.caches.pages.attach(page)
+        return page
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == SEARCH_PAGE:  # the search page itself is no result
             return html
         return search.searchable(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.caches is not None:
+            self.caches.end()
         try:
             search.build_index(Path(config.site_dir))
         except (OSError, search.SearchIndexError) as err:
@@ -125,6 +146,31 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             server.watch(str(self.inputs.articles))
             server.watch(str(self.inputs.timeline))
         return server
+
+
+class Caches:
+    """The two caches of one project, kept for the life of the plugin (all of ``serve``)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.articles = JsonCache(folder / "articles.json")
+        self.pages = PageCache(JsonCache(folder / "pages.json"), "")
+
+    def begin(self, config: MkDocsConfig) -> None:
+        self.articles.begin()
+        self.pages.store.begin()
+        self.pages.fingerprint = config_fingerprint(config)
+
+    def end(self) -> None:
+        pages, articles = self.pages.store, self.articles
+        files, views = articles.counts, pages.counts
+        log.info(
+            f"timeline cache: {files['articles', True]} article files and "
+            f"{views['page', True]} pages reused; {files['articles', False]} files cleaned, "
+            f"{views['page', False]} pages converted"
+        )
+        articles.save()
+        pages.save()
 
 
 def error_banner(errors: tuple[Diagnostic, ...]) -> str:

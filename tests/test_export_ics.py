@@ -7,6 +7,8 @@ import re
 from typing import Any
 
 import icalendar
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.export.ics import escape_text, fold, timeline_ics
 
@@ -144,3 +146,32 @@ def test_fold_counts_octets_not_characters() -> None:
     assert escape == b"X:" + b"a" * 72 + b"\r\n \\n\r\n"
     mixed = fold("X:" + "a" * 72 + "春")  # 74 octets + a 3-octet char: must move whole
     assert mixed == b"X:" + b"a" * 72 + "\r\n 春\r\n".encode()
+
+
+_ESCAPED = st.lists(
+    st.sampled_from(["a", "春", "𠮷", "é", "\\\\", "\\n", "\\;", "\\,", " "]), max_size=120
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_ESCAPED)
+def test_fold_is_lossless_full_and_never_splits_a_character_or_escape(value: str) -> None:
+    line = "DESCRIPTION:" + value
+    folded = fold(line)
+    assert folded.endswith(b"\r\n")
+    physical = folded[:-2].split(b"\r\n")
+    assert b"".join(p[1:] if n else p for n, p in enumerate(physical)).decode() == line
+    units = re.findall(r"\\.|.", line, re.DOTALL)
+    position = 0
+    for n, part in enumerate(physical):
+        body = part[1:] if n else part
+        assert len(part) <= 75
+        # The piece is whole units, and the next unit would not have fitted.
+        taken = b""
+        while position < len(units) and len(taken) < len(body):
+            taken += units[position].encode()
+            position += 1
+        assert taken == body
+        if position < len(units):
+            assert len(part) + len(units[position].encode()) > 75
+    assert position == len(units)

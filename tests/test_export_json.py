@@ -121,9 +121,15 @@ def test_relative_urls_without_site_url() -> None:
     assert data["articles"][1]["url"] == "articles/winter-letter/"
 
 
-def test_bytes_are_readable_utf8_indented_with_final_newline() -> None:
+def test_bytes_are_readable_utf8_one_record_per_line_with_final_newline() -> None:
     raw = timeline_json(corpus(), SITE)
-    assert raw.startswith(b'{\n  "events": [\n    {\n      "id": "2008-spring-thunder",')
+    assert raw.startswith(b'{\n  "events": [\n    {"id": "2008-spring-thunder", ')
+    data = json.loads(raw)
+    records = raw.decode().splitlines()
+    # Each event and each article is one line that parses by itself.
+    for item in [*data["events"], *data["articles"]]:
+        line = next(r for r in records if r.strip().startswith(json.dumps(item)[:30]))
+        assert json.loads(line.strip().rstrip(",")) == item
     assert raw.endswith(b"}\n") and not raw.endswith(b"\n\n")
     assert "“春雷计划2020”启动".encode() in raw  # not \\u escapes
     assert b"\\u" not in raw

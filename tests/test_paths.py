@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import posixpath
+
 import pytest
 
 from generator import paths
@@ -39,3 +42,21 @@ def test_links_and_urls() -> None:
     )
     assert paths.url_of("articles/index.md") == "articles/"
     assert paths.url_of("index.md", "https://e.org/") == "https://e.org/"
+
+
+def test_link_agrees_with_relpath_between_any_two_pages() -> None:
+    pages = [
+        "index.md",
+        "timeline.md",
+        "articles/a.md",
+        "articles/index.md",
+        "events/e.md",
+        "tags/x/y.md",
+        "tags/x/z.md",
+        "raw/a.txt",
+        "a/b/c/d.md",
+    ]
+    for source, target in itertools.product(pages, pages):
+        expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
+        assert paths.link(source, target) == expected, (source, target)
+    assert paths.link("events/e.md", "articles/a.md", "p3") == "../articles/a.md#p3"

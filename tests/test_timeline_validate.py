@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from generator.model import Article, Block, PartialDate, Span
 from generator.timeline import apply_overrides, check, load_timeline_text, validate
 from generator.timeline.quotes import closest_passage, index_article, locate
@@ -206,3 +209,39 @@ def test_check_of_a_broken_file_does_not_add_uncited_warnings(tmp_path: Path) ->
     path.write_text("events: [\n", encoding="utf-8")
     _, found = check(path, [ART_A], "timeline.yaml")
     assert [d.severity for d in found] == ["error"]
+
+
+# A reference for ``locate``: map every kept character to (block, offset) the slow way.
+_BLOCK_TEXT = st.text(alphabet=st.sampled_from("数据 截至\n年\u200b，。ab\t"), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(_BLOCK_TEXT, min_size=1, max_size=4), data=st.data())
+def test_locate_agrees_with_a_character_map(texts: list[str], data: st.DataObject) -> None:
+    article = Article(
+        id="a",
+        title="t",
+        file="a.txt",
+        blocks=tuple(Block("paragraph", t, f"p{n}") for n, t in enumerate(texts, 1)),
+    )
+    kept = [
+        (block.anchor, offset, ch)
+        for block in article.blocks
+        for offset, ch in enumerate(block.text)
+        if not (ch.isspace() or ch == "\u200b")
+    ]
+    assume(kept)
+    lo = data.draw(st.integers(0, len(kept) - 1))
+    hi = data.draw(st.integers(lo + 1, len(kept)))
+    quote = "".join(ch for _, _, ch in kept[lo:hi])
+    spans = locate(index_article(article), quote)
+    assert spans is not None
+    # The first occurrence is reported; it may start before ``lo`` if the text repeats.
+    text = "".join(ch for _, _, ch in kept)
+    first = text.find(quote)
+    expected: dict[str, list[int]] = {}
+    for anchor, offset, _ in kept[first : first + len(quote)]:
+        expected.setdefault(anchor, []).append(offset)
+    assert [(s.anchor, s.start, s.end) for s in spans] == [
+        (anchor, offsets[0], offsets[-1] + 1) for anchor, offsets in expected.items()
+    ]

@@ -82,11 +82,23 @@ def odd_project(tmp_path: Path) -> Path:
     return project
 
 
+CACHE_FILES = {".cache/timeline/articles.json", ".cache/timeline/pages.json"}
+
+
 def test_mkdocs_build_touches_nothing_but_its_site(odd_project: Path, tmp_path: Path) -> None:
+    mine = odd_project / ".cache" / "mine.txt"  # the user's own file beside the cache
+    mine.parent.mkdir()
+    mine.write_text("keep", encoding="utf-8")
     before = snapshot(odd_project)
     result = mkdocs(odd_project, "build", "--strict", "--site-dir", "site")
     assert result.returncode == 0, result.stderr
-    assert snapshot(odd_project, skip="site") == before
+    after = snapshot(odd_project, skip="site")
+    # Besides the site, exactly the plugin's two cache files (and their folder) appeared.
+    assert set(after) - set(before) == CACHE_FILES | {".cache/timeline"}
+    # Everything else is untouched (the `.cache` folder's own mtime moves with its new entry).
+    assert {k: v for k, v in after.items() if k in before and k != ".cache"} == {
+        k: v for k, v in before.items() if k != ".cache"
+    }
     files = built(odd_project / "site")
     assert_contained(files)
     # Nothing was created next to the project either.

@@ -22,9 +22,6 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 # Characters a URI may carry as they are; everything else (CJK ids, spaces) is
 # percent-encoded because the URI value type is ASCII only.
 _URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
-# Folding may legally fall anywhere between characters; keeping an escape such as
-# ``\n`` in one piece is kinder to readers that unfold naively.
-_UNITS = re.compile(r"\\.|.", re.DOTALL)
 
 
 def escape_text(text: str) -> str:
@@ -38,18 +35,35 @@ def fold(line: str) -> bytes:
     """One content line as UTF-8, folded so no physical line exceeds 75 octets.
 
     Folds fall between characters (never inside a UTF-8 sequence) and never inside a
-    backslash escape.
+    backslash escape; each physical line is filled as far as those rules allow.
     """
-    out = bytearray()
-    used = 0
-    for unit in _UNITS.findall(line):
-        octets = unit.encode("utf-8")
-        if used + len(octets) > LINE_OCTETS:
-            out += b"\r\n "  # the continuation's leading space counts towards its 75
-            used = 1
-        out += octets
-        used += len(octets)
-    return bytes(out) + b"\r\n"
+    data = line.encode("utf-8")
+    if len(data) <= LINE_OCTETS:
+        return data + b"\r\n"
+    pieces: list[bytes] = []
+    start, budget = 0, LINE_OCTETS
+    while len(data) - start > budget:
+        cut = start + budget
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back to its lead
+            cut -= 1
+        if _starts_escape(data, start, cut - 1):
+            cut -= 1
+        pieces.append(data[start:cut])
+        start, budget = cut, LINE_OCTETS - 1  # the continuation's leading space counts
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces) + b"\r\n"
+
+
+def _starts_escape(data: bytes, start: int, at: int) -> bool:
+    """Whether ``data[at]`` is a backslash that begins an escape (``\\n``, ``\\\\``, ...).
+
+    Escapes pair up from the left, so it does when the run of backslashes ending at
+    ``at`` is odd. Counting from ``start`` is enough: no earlier fold split a pair.
+    """
+    run = 0
+    while at - run >= start and data[at - run] == 0x5C:
+        run += 1
+    return run % 2 == 1
 
 
 def _date(day: dt.date) -> str:

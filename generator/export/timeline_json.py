@@ -6,10 +6,10 @@ stays readable UTF-8, and events keep the timeline order (date, then id).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import Article, Corpus, EntityKind, Event
+from . import jsonfile
 from .links import Links, in_order
 
 _ENTITY_GROUPS: tuple[tuple[EntityKind, str], ...] = (
@@ -59,10 +59,10 @@ def _article(article: Article, links: Links) -> dict[str, Any]:
 
 
 def timeline_json(corpus: Corpus, site_url: str) -> bytes:
-    """``{"events": [...], "articles": [...]}`` as indented UTF-8 JSON with a final newline."""
+    """``{"events": [...], "articles": [...]}`` as UTF-8 JSON, one record per line."""
     links = Links.of(corpus, site_url)
     data = {
         "events": [_event(event, links) for event in in_order(corpus)],
         "articles": [_article(article, links) for article in corpus.articles],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return jsonfile.dump(data)

@@ -9,10 +9,10 @@ part the date does not know (month, day) is left out rather than guessed.
 from __future__ import annotations
 
 import html
-import json
 from typing import Any
 
 from ..model import Corpus, Event, PartialDate
+from . import jsonfile
 from .htmlparts import event_html
 from .links import Links, in_order
 
@@ -51,4 +51,4 @@ def timelinejs_json(corpus: Corpus, site_url: str, title: str = "时间线", tex
         "title": {"text": {"headline": html.escape(title), "text": html.escape(text)}},
         "events": [_slide(event, links) for event in in_order(corpus)],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return jsonfile.dump(data)

@@ -11,10 +11,11 @@ from .. import paths
 from ..model import Corpus
 from .articles import article_page, articles_index
 from .common import Options
-from .events import event_page, timeline_page
+from .events import event_page
 from .index import build_index
 from .overview import overview
-from .taxonomy import entities_index, entity_pages, tag_page, tags_index
+from .taxonomy import entities_index, entity_pages, tag_pages, tags_index
+from .timeline_pages import timeline_pages
 
 __all__ = ["Options", "overview", "raw_path", "render_pages"]
 
@@ -26,16 +27,16 @@ def raw_path(name: str) -> str:
 def render_pages(corpus: Corpus, options: Options) -> dict[str, str]:
     index = build_index(corpus)
     pages = {
-        paths.TIMELINE: timeline_page(corpus, index, options),
-        paths.ARTICLES_INDEX: articles_index(index),
-        paths.TAGS_INDEX: tags_index(index),
-        paths.ENTITIES_INDEX: entities_index(index),
+        **timeline_pages(corpus.events, index, options),
+        **articles_index(index),
+        **tags_index(index),
+        **entities_index(index),
     }
     for article in corpus.articles:
         pages[paths.article_page(article.id)] = article_page(article, index)
     for event in corpus.events:
         pages[paths.event_page(event.id)] = event_page(event, index, options)
     for tag, events in index.tags.items():
-        pages[paths.tag_page(tag)] = tag_page(tag, events)
+        pages.update(tag_pages(tag, events))
     pages.update(entity_pages(index))
     return dict(sorted(pages.items()))

@@ -10,6 +10,7 @@ from ..mdwrite import Mark, escape
 from ..model import Article
 from .common import event_date, event_link, md_link
 from .index import Citation, Index
+from .paging import ARTICLE_ROWS_PAGE, framed, split_list
 
 
 def article_page(article: Article, index: Index) -> str:
@@ -75,18 +76,26 @@ def _report(article: Article) -> list[str]:
     return [*out, ""]
 
 
-def articles_index(index: Index) -> str:
-    page = paths.ARTICLES_INDEX
-    lines = ["# 文章", "", f"共 {len(index.articles)} 篇文章，清洗自原始文本。", ""]
-    lines += ["| 标题 | 作者 | 来源 | 日期 | 引用事件 |", "| --- | --- | --- | --- | ---: |"]
-    for article in index.articles.values():
-        link = md_link(article.title, paths.link(page, paths.article_page(article.id)))
-        cells = [
-            link,
-            escape(article.author or "—"),
-            escape(article.publication or "—"),
-            escape(article.date.zh() if article.date else "—"),
-            str(len(index.citations.get(article.id, []))),
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+def articles_index(index: Index) -> dict[str, str]:
+    """The table of all articles, over as many pages as it needs."""
+    pages = {}
+    articles = list(index.articles.values())
+    for part in split_list(paths.ARTICLES_INDEX, articles, ARTICLE_ROWS_PAGE):
+        count = f"共 {len(index.articles)} 篇文章，清洗自原始文本。"
+        head = [f"# {part.title('文章')}", "", count, ""]
+        body = ["| 标题 | 作者 | 来源 | 日期 | 引用事件 |", "| --- | --- | --- | --- | ---: |"]
+        body += [_article_row(part.path, article, index) for article in part.items]
+        pages[part.path] = framed(part, head, body)
+    return pages
+
+
+def _article_row(page: str, article: Article, index: Index) -> str:
+    link = md_link(article.title, paths.link(page, paths.article_page(article.id)))
+    cells = [
+        link,
+        escape(article.author or "—"),
+        escape(article.publication or "—"),
+        escape(article.date.zh() if article.date else "—"),
+        str(len(index.citations.get(article.id, []))),
+    ]
+    return "| " + " | ".join(cells) + " |"

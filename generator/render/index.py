@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Article, Corpus, Entity, Event, SourceRef
+from .layout import TimelineLayout, plan_timeline
 
 ENTITY_KINDS = {"person": "人物", "organization": "机构", "place": "地点"}
 
@@ -28,6 +29,7 @@ class Index:
     tags: dict[str, list[Event]] = field(default_factory=dict)
     entities: dict[Entity, list[Event]] = field(default_factory=dict)
     neighbours: dict[str, tuple[Event | None, Event | None]] = field(default_factory=dict)
+    layout: TimelineLayout = field(default_factory=TimelineLayout)  # which page holds what
 
 
 def build_index(corpus: Corpus) -> Index:
@@ -52,4 +54,5 @@ def build_index(corpus: Corpus) -> Index:
         tags=dict(sorted(tags.items())),
         entities=dict(sorted(entities.items(), key=lambda kv: (kv[0].kind, kv[0].name))),
         neighbours=neighbours,
+        layout=plan_timeline(events),
     )

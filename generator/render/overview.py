@@ -7,12 +7,12 @@ without JavaScript: one dot per event on a date axis, each dot a link.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 from .. import paths
 from ..mdwrite import escape_attr
 from ..model import Corpus, Event, PartialDate
-from .common import event_date, month_anchor, month_key, month_title
+from .common import event_date, month_title
+from .layout import TimelineLayout, plan_timeline
 
 WIDTH, ROW, TOP, PAD = 960, 14, 34, 24
 EXPORTS = (
@@ -61,7 +61,7 @@ def svg(events: tuple[Event, ...]) -> str:
         href = paths.url_of(paths.event_page(event.id))
         dots.append(f'<a href="{href}"><title>{label}</title>{_dot(x, x_end, y, event)}</a>')
     height = TOP + ROW * (len(rows) + 1)
-    ticks = _month_ticks(events, first, last, span, height)
+    ticks = _month_ticks(plan_timeline(events), first, last, span, height)
     return (
         f'<figure class="timeline-overview"><svg viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="事件时间分布图" xmlns="http://www.w3.org/2000/svg">'
@@ -89,19 +89,22 @@ def _dot(x: float, x_end: float, y: int, event: Event) -> str:
 
 
 def _month_ticks(
-    events: tuple[Event, ...], first: dt.date, last: dt.date, span: int, height: int
+    layout: TimelineLayout, first: dt.date, last: dt.date, span: int, height: int
 ) -> list[str]:
-    counts = Counter(month_key(e) for e in events)
+    """A labelled tick per month, linked to where the month starts in the timeline;
+    a month without events has nowhere to go, so its label is plain text."""
     out = []
     month = dt.date(first.year, first.month, 1)
     while month <= last:
         x = max(_x(month, first, span), PAD)
         key = (month.year, month.month)
-        label = f"{month_title(key)}（{counts.get(key, 0)}）"
-        href = paths.url_of(paths.TIMELINE, anchor=month_anchor(key))
+        label = f"{month_title(key)}（{layout.months.get(key, 0)}）"
+        text = f'<text x="{x + 4:.1f}" y="{TOP - 12}">{label}</text>'
+        place = layout.month_place(key)
+        if place is not None:
+            text = f'<a href="{paths.url_of(place[0], anchor=place[1])}">{text}</a>'
         out.append(
-            f'<line x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{height}" class="tick"/>'
-            f'<a href="{href}"><text x="{x + 4:.1f}" y="{TOP - 12}">{label}</text></a>'
+            f'<line x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{height}" class="tick"/>{text}'
         )
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return out

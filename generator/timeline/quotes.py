@@ -1,9 +1,10 @@
 """Find a quoted passage in an article, ignoring whitespace, in linear time.
 
 Each article is indexed once: its blocks' texts concatenated with all
-whitespace removed, plus a map from every character of that string back to
-(block, offset). A quote is then one ``str.find``, however many events cite the
-article. Quotes are otherwise verbatim: punctuation and script must match.
+whitespace removed, and where each block starts in that string. A quote is then
+one ``str.find``, however many events cite the article; offsets inside a block
+are worked out only for the blocks a found quote covers. Quotes are otherwise
+verbatim: punctuation and script must match.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _SHOWN = 80  # characters of the closest passage shown in a message
 
 def squeeze(text: str) -> str:
     """``text`` without any whitespace (or zero-width characters)."""
-    return "".join(ch for ch in text if not (ch.isspace() or ch in _INVISIBLE))
+    return _SKIPPED.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -32,24 +33,20 @@ class ArticleIndex:
     article: Article
     text: str  # all blocks, whitespace removed, concatenated
     block_starts: tuple[int, ...]  # where each block begins in ``text``
-    offsets: tuple[int, ...]  # for each character of ``text``: its offset in its block
 
 
 def index_article(article: Article) -> ArticleIndex:
-    chars: list[str] = []
-    offsets: list[int] = []
+    # No per-character offset table: most blocks have nothing to skip, and the few
+    # offsets a found quote needs are recomputed for its own blocks in ``locate``.
+    parts: list[str] = []
     starts: list[int] = []
+    length = 0
     for block in article.blocks:
-        starts.append(len(chars))
-        if not _SKIPPED.search(block.text):  # most Chinese paragraphs: no character to skip
-            chars.extend(block.text)
-            offsets.extend(range(len(block.text)))
-            continue
-        for offset, ch in enumerate(block.text):
-            if not (ch.isspace() or ch in _INVISIBLE):
-                chars.append(ch)
-                offsets.append(offset)
-    return ArticleIndex(article, "".join(chars), tuple(starts), tuple(offsets))
+        starts.append(length)
+        text = squeeze(block.text) if _SKIPPED.search(block.text) else block.text
+        parts.append(text)
+        length += len(text)
+    return ArticleIndex(article, "".join(parts), tuple(starts))
 
 
 def locate(index: ArticleIndex, quote: str) -> tuple[Span, ...] | None:
@@ -70,9 +67,28 @@ def locate(index: ArticleIndex, quote: str) -> tuple[Span, ...] | None:
         block_end = _block_end(index, number)
         lo, hi = max(start, block_start), min(end, block_end)
         if lo < hi:
-            anchor = index.article.blocks[number].anchor
-            spans.append(Span(anchor, index.offsets[lo], index.offsets[hi - 1] + 1))
+            block = index.article.blocks[number]
+            first_char, last_char = _offsets(block.text, lo - block_start, hi - 1 - block_start)
+            spans.append(Span(block.anchor, first_char, last_char + 1))
     return tuple(spans)
+
+
+def _offsets(text: str, *kept: int) -> tuple[int, ...]:
+    """Offsets in ``text`` of the ``kept``-th non-skipped characters (ascending)."""
+    if not _SKIPPED.search(text):
+        return kept
+    wanted = iter(kept)
+    target = next(wanted)
+    found: list[int] = []
+    position = 0
+    for offset, ch in enumerate(text):
+        if ch.isspace() or ch in _INVISIBLE:
+            continue
+        while position == target:
+            found.append(offset)
+            target = next(wanted, -1)
+        position += 1
+    return tuple(found)
 
 
 def _block_end(index: ArticleIndex, number: int) -> int:

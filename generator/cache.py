@@ -1,0 +1,120 @@
+"""A content-addressed cache of JSON values, in memory and in a file of its own.
+
+Rebuilding a big site repeats work whose inputs did not change: cleaning the same
+article file, converting the same page's Markdown. Each such result is stored under
+a key that hashes *everything* it depends on, including :func:`code_fingerprint`
+(the generator's own source), so a stale entry is never found rather than found
+and checked. The cache only ever writes the file it is given (through a temporary file beside
+it); a damaged or unreadable cache file is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+_FORMAT = "timeline-cache-1"
+
+
+def digest(*parts: str | bytes) -> str:
+    """One key from many parts; lengths are hashed too, so parts cannot run together."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of the generator package's source: a code change invalidates every entry."""
+    package = Path(__file__).resolve().parent
+    files = sorted(package.rglob("*.py"))
+    parts = [(f.relative_to(package).as_posix(), f.read_bytes()) for f in files]
+    return digest(*(part for pair in parts for part in pair))
+
+
+class JsonCache:
+    """``key -> JSON value``, kept in one file; :meth:`save` keeps only what was used.
+
+    One file rather than one per entry: a big corpus has tens of thousands of
+    entries, and creating that many files costs more than the work they save.
+    ``path=None`` keeps entries in memory only.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.memory: dict[str, Any] | None = None  # loaded on first use
+        self.used: set[str] = set()
+        self.changed = False
+        self.counts: Counter[tuple[str, bool]] = Counter()  # (kind, found) -> lookups
+
+    def begin(self) -> None:
+        self.used = set()
+        self.counts = Counter()
+
+    def get(self, key: str, kind: str = "") -> Any | None:
+        value = self._entries().get(key)
+        self.counts[kind, value is not None] += 1
+        if value is not None:
+            self.used.add(key)
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self._entries()[key] = value
+        self.used.add(key)
+        self.changed = True
+
+    def save(self) -> None:
+        """Forget entries this build did not use (an edited page's old version, say)
+        and write the rest, if anything changed."""
+        entries = self._entries()
+        if len(self.used) < len(entries):
+            self.memory = {k: v for k, v in entries.items() if k in self.used}
+            self.changed = True
+        if self.changed and self.path is not None:
+            self._write(self.memory or {})
+        self.changed = False
+
+    def _entries(self) -> dict[str, Any]:
+        if self.memory is None:
+            self.memory = self._read()
+        return self.memory
+
+    def _read(self) -> dict[str, Any]:
+        if self.path is None:
+            return {}
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return {}  # missing or damaged: start afresh
+        if not isinstance(data, dict) or data.get("format") != _FORMAT:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def _write(self, entries: dict[str, Any]) -> None:
+        assert self.path is not None
+        data = {"format": _FORMAT, "entries": entries}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        tmp: str | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Write then rename: a build killed half-way never leaves a torn file.
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, self.path)
+            tmp = None
+        except OSError:
+            pass  # a cache that cannot be written is only slower
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
