@@ -55,6 +55,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.last: tuple[dict[str, str], dict[str, bytes]] = ({}, {})
         self.errors: tuple[Diagnostic, ...] = ()
         self.caches: Caches | None = None
+        self.indexer = search.BackgroundIndex()
 
     # Defining on_startup makes MkDocs keep this instance across `serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -136,10 +137,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.caches is not None:
             self.caches.end()
+        if self.serving:
+            problem = self.indexer.start(Path(config.site_dir))
+            if problem:
+                log.warning(f"search index failed: {problem}")
+            return
         try:
             search.build_index(Path(config.site_dir))
         except (OSError, search.SearchIndexError) as err:
             raise TimelineError(f"error: {err}") from None
+
+    def on_shutdown(self) -> None:
+        self.indexer.stop()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.inputs is not None:

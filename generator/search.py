@@ -15,9 +15,10 @@ import html
 import json
 import re
 import subprocess
+import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -100,18 +101,51 @@ def pagefind_binary() -> Path:
     return Path(pagefind_bin_extended.get_executable())
 
 
+def _command(site_dir: Path) -> list[str]:
+    return [str(pagefind_binary()), "--site", str(site_dir), "--force-language", "zh", "--silent"]
+
+
 def build_index(site_dir: Path) -> None:
     """Write the Pagefind index into ``site_dir/pagefind``."""
-    command = [
-        str(pagefind_binary()),
-        "--site",
-        str(site_dir),
-        "--force-language",
-        "zh",
-        "--silent",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run(
+        _command(site_dir), capture_output=True, text=True, timeout=600, check=False
+    )
     if result.returncode != 0:
         raise SearchIndexError(
             f"search index failed: {result.stderr.strip() or result.stdout.strip()}"
         )
+
+
+class BackgroundIndex:
+    """Pagefind run beside a live preview, so a save reaches the browser without waiting
+    for the search index (seconds on a big site); search catches up moments later.
+
+    One run at a time: a new save stops the run still indexing the previous one.
+    """
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log: IO[bytes] | None = None
+
+    def start(self, site_dir: Path) -> str | None:
+        """Start indexing; returns the previous run's error, if it failed."""
+        problem = self.stop()
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop())
+        self.process = subprocess.Popen(
+            _command(site_dir), stdout=subprocess.DEVNULL, stderr=self.log
+        )
+        return problem
+
+    def stop(self) -> str | None:
+        process, log, self.process, self.log = self.process, self.log, None, None
+        problem = None
+        if process is not None:
+            if process.poll() is None:
+                process.terminate()
+                process.wait()
+            elif process.returncode != 0 and log is not None:
+                log.seek(0)
+                problem = log.read().decode("utf-8", "replace").strip() or "pagefind failed"
+        if log is not None:
+            log.close()
+        return problem

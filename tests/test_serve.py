@@ -109,3 +109,17 @@ def test_server_starts_on_a_broken_timeline_and_recovers(tmp_path: Path) -> None
         finally:
             proc.terminate()
             proc.wait(timeout=30)
+
+
+def test_search_index_is_built_beside_the_preview(
+    served: tuple[Path, str, subprocess.Popen[str]],
+) -> None:
+    """Under serve, Pagefind runs in the background after each build: the page reloads
+    without waiting for it, and search works moments later."""
+    project, base, proc = served
+    assert wait_for(lambda: '"languages"' in fetch(base + "pagefind/pagefind-entry.json"))
+    # A save starts a new run (stopping any run still going); the index comes back.
+    timeline = project / "timeline.yaml"
+    timeline.write_text(timeline.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert wait_for(lambda: '"languages"' in fetch(base + "pagefind/pagefind-entry.json"))
+    assert proc.poll() is None
