@@ -147,6 +147,7 @@ def jieba_python(where: Path) -> str:
     if not python.exists():
         base = getattr(sys, "_base_executable", sys.executable)
         subprocess.run([base, "-m", "venv", str(where)], check=True)
+    if not has_jieba(str(python)):  # also after an install that failed half-way
         subprocess.run(
             [str(python), "-m", "pip", "install", "--quiet", "jieba"], check=True, timeout=600
         )
