@@ -125,7 +125,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return markdown
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if self.caches is not None and page.file.src_uri in self.last[0]:
+        # While the input is broken every page carries the error banner: nothing to reuse.
+        if self.caches is not None and not self.errors and page.file.src_uri in self.last[0]:
             self.caches.pages.attach(page)
         return page
 
@@ -135,7 +136,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return search.searchable(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.caches is not None:
+        if self.caches is not None and not self.errors:
+            # Not after a broken save: pruning then would drop the good pages' entries
+            # that the next good save needs.
             self.caches.end()
         if self.serving:
             problem = self.indexer.start(Path(config.site_dir))

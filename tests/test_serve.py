@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -82,6 +83,10 @@ def test_timeline_edit_broken_save_and_recovery(
     assert proc.poll() is None
     log = (project / "serve.log").read_text(encoding="utf-8")
     assert "Traceback" not in log
+    # The broken save neither cached its banner pages nor dropped the good entries:
+    # the recovery reused nearly every page.
+    reused = re.findall(r"timeline cache: \d+ article files and (\d+) pages reused", log)
+    assert len(reused) >= 3 and int(reused[-1]) > 50, reused
 
 
 def test_server_starts_on_a_broken_timeline_and_recovers(tmp_path: Path) -> None:
