@@ -4,8 +4,8 @@ Rebuilding a big site repeats work whose inputs did not change: cleaning the sam
 article file, converting the same page's Markdown. Each such result is stored under
 a key that hashes *everything* it depends on, including :func:`code_fingerprint`
 (the generator's own source), so a stale entry is never found rather than found
-and checked. The cache only ever writes the file it is given (through a temporary file beside
-it); a damaged or unreadable cache file is a miss, never an error.
+and checked. The cache only ever writes the file it is given (through a temporary
+file beside it); a damaged or unreadable cache file is a miss, never an error.
 """
 
 from __future__ import annotations
@@ -46,10 +46,10 @@ class JsonCache:
 
     One file rather than one per entry: a big corpus has tens of thousands of
     entries, and creating that many files costs more than the work they save.
-    ``path=None`` keeps entries in memory only.
+    Entries stay in memory too, for the next rebuild of a long ``mkdocs serve``.
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
         self.memory: dict[str, Any] | None = None  # loaded on first use
         self.used: set[str] = set()
@@ -79,7 +79,7 @@ class JsonCache:
         if len(self.used) < len(entries):
             self.memory = {k: v for k, v in entries.items() if k in self.used}
             self.changed = True
-        if self.changed and self.path is not None:
+        if self.changed:
             self._write(self.memory or {})
         self.changed = False
 
@@ -89,8 +89,6 @@ class JsonCache:
         return self.memory
 
     def _read(self) -> dict[str, Any]:
-        if self.path is None:
-            return {}
         try:
             data = json.loads(self.path.read_bytes())
         except (OSError, ValueError):
@@ -101,7 +99,6 @@ class JsonCache:
         return entries if isinstance(entries, dict) else {}
 
     def _write(self, entries: dict[str, Any]) -> None:
-        assert self.path is not None
         data = {"format": _FORMAT, "entries": entries}
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         tmp: str | None = None

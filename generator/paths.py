@@ -33,8 +33,11 @@ def safe_name(text: str) -> str:
     name = _UNSAFE.sub("-", unicodedata.normalize("NFC", text).strip()).strip("-.")[:80]
     if name and name == text:
         return name
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-    return f"{name}-{digest}" if name else digest
+    return f"{name}-{_digest(text)}" if name else _digest(text)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _page_name(text: str) -> str:
@@ -43,7 +46,7 @@ def _page_name(text: str) -> str:
     name = safe_name(text)
     if name.lower() != "index":
         return name
-    return f"{name}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+    return f"{name}-{_digest(text)}"
 
 
 def article_page(article_id: str) -> str:

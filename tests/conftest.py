@@ -6,7 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
+import urllib.parse
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,31 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     result = mkdocs(project, "build", "--strict", "--site-dir", "site")
     assert result.returncode == 0, result.stderr
     yield project / "site"
+
+
+@contextmanager
+def serving(project: Path, log_path: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """``mkdocs serve`` on a free port, its output in ``log_path``: (process, site URL).
+
+    The URL carries the path of ``site_url``, where serve mounts the site, as published.
+    """
+    from mkdocs.config import load_config
+
+    from benchmarks.serve import free_port
+
+    port = free_port()
+    mount = urllib.parse.urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
+    with log_path.open("w", encoding="utf-8") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            yield proc, f"http://127.0.0.1:{port}{mount}"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)

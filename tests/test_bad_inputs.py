@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.serve import fetch, free_port
+from benchmarks.serve import fetch
 
-from .conftest import ROOT, SEEDS, copy_project, mkdocs
+from .conftest import ROOT, SEEDS, copy_project, mkdocs, serving
 from .test_serve import wait_for
 
 pytestmark = pytest.mark.slow
@@ -405,31 +405,18 @@ def test_mkdocs_build_aborts_on_an_undecodable_seed(tmp_path: Path) -> None:
 
 def test_serve_console_shows_the_error_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    port = free_port()
     log_path = tmp_path / "serve.log"
     timeline = project / "timeline.yaml"
     original = timeline.read_text(encoding="utf-8")
     lines = original.splitlines()
     at = next(i for i, text in enumerate(lines) if text.strip().startswith("title:"))
     col = lines[at].index("title") + 1
-    with log_path.open("w", encoding="utf-8") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"},
-        )
-        try:
-            base = f"http://127.0.0.1:{port}/covid-2020-timeline/"
-            assert wait_for(lambda: "时间线" in fetch(base + "timeline/")), "server did not start"
-            lines[at] = lines[at].replace("title:", "titel:", 1)
-            timeline.write_text("\n".join(lines) + "\n", encoding="utf-8")
-            assert wait_for(lambda: "输入有错误" in fetch(base + "timeline/"))
-            expected = f"timeline.yaml:{at + 1}:{col}: error: unknown key `titel`"
-            assert wait_for(lambda: expected in log_path.read_text(encoding="utf-8"))
-            assert proc.poll() is None
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+    with serving(project, log_path) as (proc, base):
+        assert wait_for(lambda: "时间线" in fetch(base + "timeline/")), "server did not start"
+        lines[at] = lines[at].replace("title:", "titel:", 1)
+        timeline.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        assert wait_for(lambda: "输入有错误" in fetch(base + "timeline/"))
+        expected = f"timeline.yaml:{at + 1}:{col}: error: unknown key `titel`"
+        assert wait_for(lambda: expected in log_path.read_text(encoding="utf-8"))
+        assert proc.poll() is None
     assert "Traceback" not in log_path.read_text(encoding="utf-8")

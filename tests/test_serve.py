@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 import time
-import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from mkdocs.config import load_config
 
-from benchmarks.serve import fetch, free_port
+from benchmarks.serve import fetch
 
-from .conftest import copy_project
+from .conftest import copy_project, serving
 
 pytestmark = pytest.mark.slow
 
@@ -33,26 +29,9 @@ def wait_for(check: Callable[[], bool], seconds: float = 90) -> bool:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
     project = copy_project(tmp_path)
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    # mkdocs serve mounts the site at the path of `site_url`, as it will be published.
-    mount = urllib.parse.urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
-    base = f"http://127.0.0.1:{port}{mount}"
-    try:
+    with serving(project, tmp_path / "serve.log") as (proc, base):
         assert wait_for(lambda: "时间线" in fetch(base + "timeline/")), "server did not start"
         yield project, base, proc
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
 
 
 def test_timeline_edit_broken_save_and_recovery(
@@ -94,26 +73,12 @@ def test_server_starts_on_a_broken_timeline_and_recovers(tmp_path: Path) -> None
     timeline = project / "timeline.yaml"
     original = timeline.read_text(encoding="utf-8")
     timeline.write_text(original.replace("events:", "events: [", 1), encoding="utf-8")
-    port = free_port()
-    mount = urllib.parse.urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
-    base = f"http://127.0.0.1:{port}{mount}"
-    with (tmp_path / "serve.log").open("w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"},
-        )
-        try:
-            assert wait_for(lambda: "输入有错误" in fetch(base))
-            assert "timeline.yaml:" in fetch(base) and proc.poll() is None
-            timeline.write_text(original, encoding="utf-8")
-            assert wait_for(lambda: "时间线" in fetch(base + "timeline/"))
-            assert "输入有错误" not in fetch(base)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+    with serving(project, tmp_path / "serve.log") as (proc, base):
+        assert wait_for(lambda: "输入有错误" in fetch(base))
+        assert "timeline.yaml:" in fetch(base) and proc.poll() is None
+        timeline.write_text(original, encoding="utf-8")
+        assert wait_for(lambda: "时间线" in fetch(base + "timeline/"))
+        assert "输入有错误" not in fetch(base)
 
 
 def test_search_index_is_built_beside_the_preview(

@@ -28,29 +28,37 @@ from .lines import Line, parse_lines
 def clean_cached(raws: Sequence[RawText], cache: JsonCache) -> list[Article]:
     code = code_fingerprint()
     parsed: dict[int, list[Line]] = {}
+    drafted: dict[int, list[Draft]] = {}
+
+    def lines_of(n: int) -> list[Line]:
+        if n not in parsed:
+            parsed[n] = parse_lines(raws[n].text)
+        return parsed[n]
+
+    def drafts_of(n: int) -> list[Draft]:
+        if n not in drafted:
+            drafted[n] = draft_file(lines_of(n), boilerplate)
+        return drafted[n]
+
+    text_keys = [digest(code, "lines", raw.text) for raw in raws]
     keys: list[list[str]] = []
-    for n, raw in enumerate(raws):
-        text_key = digest(code, "lines", raw.text)
+    for n, text_key in enumerate(text_keys):
         found = cache.get(text_key)
         if found is None:
-            parsed[n] = parse_lines(raw.text)
-            found = sorted(repeatable_keys(parsed[n]))
+            found = sorted(repeatable_keys(lines_of(n)))
             cache.put(text_key, found)
         keys.append(found)
     boilerplate = repeated(keys)
 
-    drafted: dict[int, list[Draft]] = {}
     file_keys: list[str] = []
     counts: Counter[int] = Counter()
     for n, raw in enumerate(raws):
         shared = [k for k in keys[n] if k in boilerplate]
-        file_key = digest(code, "draft", raw.name, raw.text, *shared)
-        file_keys.append(file_key)
-        years = cache.get(file_key)
+        file_keys.append(digest(text_keys[n], "draft", raw.name, *shared))
+        years = cache.get(file_keys[n])
         if years is None:
-            drafted[n] = draft_file(parsed.get(n) or parse_lines(raw.text), boilerplate)
-            years = sorted(draft_years(drafted[n]).items())
-            cache.put(file_key, years)
+            years = sorted(draft_years(drafts_of(n)).items())
+            cache.put(file_keys[n], years)
         counts.update({int(year): int(count) for year, count in years})
     hint = corpus_year(counts)
 
@@ -59,9 +67,7 @@ def clean_cached(raws: Sequence[RawText], cache: JsonCache) -> list[Article]:
         key = digest(file_keys[n], "articles", str(hint))
         stored = cache.get(key, "articles")
         if stored is None:
-            lines = parsed.get(n) or parse_lines(raw.text)
-            drafts = drafted.get(n) or draft_file(lines, boilerplate)
-            articles = finish_file(raw, drafts, hint)
+            articles = finish_file(raw, drafts_of(n), hint)
             cache.put(key, [to_json(a) for a in articles])
         else:
             articles = [from_json(a) for a in stored]
