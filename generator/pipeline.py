@@ -44,17 +44,33 @@ def read_articles(
             [Diagnostic(inputs.display(inputs.articles), 1, 1, "articles folder not found")]
         )
     raws = read_dir(inputs.articles, inputs.root)
-    return raws, clean_all(raws, cache)
+    return raws, clean_all(raws, cache, timeline_span(inputs.timeline))
 
 
-def clean_all(raws: Sequence[RawText], cache: JsonCache | None = None) -> list[Article]:
+def timeline_span(path: Path) -> clean.YearSpan | None:
+    """The months the timeline covers, for article dates printed without a year.
+
+    A timeline that does not load gives none (its errors are reported when it is
+    checked against the articles).
+    """
+    events = timeline.load_timeline(path)[0].events
+    if not events:
+        return None
+    first = min((e.date.year, e.date.month or 1) for e in events)
+    last = max(((e.end or e.date).year, (e.end or e.date).month or 12) for e in events)
+    return clean.YearSpan(first, last)
+
+
+def clean_all(
+    raws: Sequence[RawText], cache: JsonCache | None = None, span: clean.YearSpan | None = None
+) -> list[Article]:
     """Clean every file; a file that yields no article at all is an error.
 
     The cleaner reports each line it leaves out on the article it belongs to; a file
     made only of page furniture has no article to carry that report, so it would
     vanish from the site without a word.
     """
-    articles = clean.clean_corpus(raws, cache)
+    articles = clean.clean_corpus(raws, cache, span)
     files = {article.file for article in articles}
     empty = [raw for raw in raws if raw.name not in files]
     if empty:

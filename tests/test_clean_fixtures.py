@@ -14,7 +14,7 @@ import re
 import pytest
 
 from generator import mdwrite
-from generator.clean import clean_corpus, clean_text
+from generator.clean import YearSpan, clean_corpus, clean_text
 from generator.model import Article, PartialDate, RawText
 from generator.read import read_file
 
@@ -80,11 +80,17 @@ def test_gbk_article_headline_first_with_subtitle_and_list() -> None:
     ]
 
 
-def test_gbk_article_dated_by_the_corpus_year() -> None:
-    """With a corpus that talks about 2023, "4月18日" becomes about April 2023."""
+def test_gbk_article_dated_by_the_timeline_span_never_by_another_file() -> None:
+    """ "4月18日" with no year in the file: another file talking about 2023 does not date
+    it; a timeline that covers 2023 does (approximately: the year is inferred)."""
+    launch = read_file(FIXTURES / "gbk_launch.txt")
     other = raw("2023年4月10日，另一篇报道说明了背景情况。\n", "other")
-    articles = clean_corpus([read_file(FIXTURES / "gbk_launch.txt"), other])
-    assert articles[0].date == PartialDate(2023, 4, None, True)
+    assert clean_corpus([launch, other])[0].date is None
+    span = YearSpan((2022, 11), (2023, 6))
+    assert clean_corpus([launch, other], span=span)[0].date == PartialDate(2023, 4, None, True)
+    # A span over two years reads April in the year whose part of the span holds April.
+    late = YearSpan((2021, 3), (2022, 2))
+    assert clean_text(launch, late)[0].date == PartialDate(2021, 4, None, True)
 
 
 def test_portal_page_loses_its_furniture() -> None:

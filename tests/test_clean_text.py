@@ -7,7 +7,15 @@ import time
 import pytest
 
 from generator.clean import clean_text
-from generator.clean.dates import DateEvidence, collect, dateline, file_dates, latest, resolve
+from generator.clean.dates import (
+    DateEvidence,
+    YearSpan,
+    collect,
+    dateline,
+    file_dates,
+    latest,
+    resolve,
+)
 from generator.clean.fixes import cook_line, fix_text, spaced_style
 from generator.clean.ids import article_id
 from generator.clean.markdown import parse_meta
@@ -137,11 +145,22 @@ def test_dates() -> None:
     collect(texts, evidence)
     assert evidence.mentions == [(None, 3, 31), (2020, 5, 10)]  # deadlines are skipped
     context = file_dates([evidence], None)
-    assert resolve(None, latest(evidence.mentions, context.ref), context) == PartialDate(
+    assert resolve(None, latest(evidence.mentions, context), context) == PartialDate(
         2020, 5, None, True
     )
-    with_dateline = resolve((None, 4, 7), None, file_dates([], 2020))
-    assert with_dateline == PartialDate(2020, 4, 7, True)  # year from the corpus: approximate
+    span = YearSpan((2020, 1), (2020, 4))
+    with_dateline = resolve((None, 4, 7), None, file_dates([], span))
+    assert with_dateline == PartialDate(2020, 4, 7, True)  # year from the timeline: approximate
+    assert resolve((None, 4, 7), None, file_dates([], None)) is None  # no year anywhere
+
+
+def test_year_span_reads_a_month_in_the_year_that_puts_it_inside() -> None:
+    span = YearSpan((2019, 12), (2020, 4))
+    assert [span.year(m) for m in (12, 1, 4, 5, 11)] == [2019, 2020, 2020, 2020, 2019]
+    # The file's own latest year wins when it is later than the span's.
+    own = DateEvidence(full=[(2021, 3, 1)])
+    assert file_dates([own], span).year(1) == 2021
+    assert file_dates([DateEvidence()], span).year(12) == 2019
 
 
 def test_meta_line() -> None:

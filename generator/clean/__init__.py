@@ -4,10 +4,12 @@
 reason for every line), splits the file into articles at headline groups, finds
 each article's headline, byline, publication and date, joins hard-wrapped lines
 into paragraphs, tells headings and captions apart and repairs the text (web
-entities, stray spaces, doubled punctuation). ``clean_corpus`` does the same for
-many files and adds what only the corpus shows: lines repeated across files
-(boilerplate) and the year most of the corpus talks about (for dates given
-without a year).
+entities, stray spaces, doubled punctuation).
+
+``clean_corpus`` cleans every file exactly as ``clean_text`` does — alone — and
+then lets the corpus do the one thing only a corpus can: drop the short furniture
+lines that several sites print alike at the edges of their articles
+(:mod:`.corpus`). Nothing else about an article depends on any other file.
 
 Cleaning is idempotent: cleaning the Markdown of a cleaned article
 (``generator.mdwrite.article``) gives the same Markdown again. See :mod:`.ids`
@@ -16,43 +18,34 @@ for the article id rule.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from ..cache import JsonCache
 from ..model import Article, RawText
-from .files import corpus_year, draft_file, draft_years, finish_file, repeatable_keys, repeated
+from .cached import clean_file
+from .corpus import without_shared_furniture
+from .dates import YearSpan
+from .files import draft_file, finish_file
 from .lines import parse_lines
 
-__all__ = ["clean_corpus", "clean_text"]
+__all__ = ["YearSpan", "clean_corpus", "clean_text"]
 
 
-def clean_text(
-    raw: RawText, boilerplate: frozenset[str] = frozenset(), *, year_hint: int | None = None
+def clean_text(raw: RawText, span: YearSpan | None = None) -> list[Article]:
+    """One file -> its articles, in file order.
+
+    ``span`` is the timeline's own span, for dates the file gives without a year.
+    """
+    return finish_file(raw, draft_file(parse_lines(raw.text)), span)
+
+
+def clean_corpus(
+    raws: Sequence[RawText], cache: JsonCache | None = None, span: YearSpan | None = None
 ) -> list[Article]:
-    """One file -> its articles, in file order."""
-    drafts = draft_file(parse_lines(raw.text), boilerplate)
-    return finish_file(raw, drafts, year_hint)
-
-
-def clean_corpus(raws: Sequence[RawText], cache: JsonCache | None = None) -> list[Article]:
     """Many files -> all their articles, file order then article order.
 
-    With a ``cache``, files cleaned before in the same company are not cleaned again
-    (:mod:`.cached`); the articles are the same either way.
+    With a ``cache``, a file cleaned before (same text, same span, same code) is read
+    back instead of cleaned again; the articles are the same either way.
     """
-    if cache is not None:
-        from .cached import clean_cached
-
-        return clean_cached(raws, cache)
-    parsed = [parse_lines(raw.text) for raw in raws]
-    boilerplate = repeated([repeatable_keys(lines) for lines in parsed])
-    drafted = [draft_file(lines, boilerplate) for lines in parsed]
-    counts: Counter[int] = Counter()
-    for drafts in drafted:
-        counts.update(draft_years(drafts))
-    hint = corpus_year(counts)
-    out: list[Article] = []
-    for raw, drafts in zip(raws, drafted, strict=True):
-        out.extend(finish_file(raw, drafts, hint))
-    return out
+    files = [clean_file(raw, span, cache, clean_text) for raw in raws]
+    return without_shared_furniture(raws, files)

@@ -11,6 +11,7 @@ stays a paragraph.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -128,3 +129,17 @@ def make_blocks(
             )
         )
     return out
+
+
+def reanchor(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """``blocks`` with anchors numbered again (``p1``, ``p2``… over non-headings), after
+    some were removed or added, so anchors stay the rule :func:`make_blocks` follows."""
+    out: list[Block] = []
+    n = 0
+    for block in blocks:
+        anchor = ""
+        if block.kind != "heading":
+            n += 1
+            anchor = f"p{n}"
+        out.append(block if block.anchor == anchor else dataclasses.replace(block, anchor=anchor))
+    return tuple(out)

@@ -1,78 +1,35 @@
-"""Cleaning a corpus with a cache: an unchanged file is not cleaned again.
+"""Cleaned files kept between builds: an unchanged file is not cleaned again.
 
-A file's articles depend on more than its own text: on the boilerplate lines it
-shares with other files and on the year most of the corpus talks about. The keys
-say so. Per file, three entries:
-
-* ``lines``: the file's repeatable line keys (what boilerplate detection reads), by text;
-* ``years``: the years its drafts mention, by text and the boilerplate lines it holds;
-* ``articles``: its articles, by the same and the corpus year.
-
-So editing one file re-cleans that file, and only touches the others if it changes
-what counts as boilerplate for them or which year the corpus is about.
+A file's articles depend only on its own text, the timeline's span (for year-less
+dates) and the cleaner's code, so that is the key: editing one file re-cleans that
+file alone.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import Any
 
 from ..cache import JsonCache, code_fingerprint, digest
 from ..model import Article, Block, Dropped, PartialDate, RawText
-from .build import Draft
-from .files import corpus_year, draft_file, draft_years, finish_file, repeatable_keys, repeated
-from .lines import Line, parse_lines
+from .dates import YearSpan
+
+Cleaner = Callable[[RawText, "YearSpan | None"], list[Article]]
 
 
-def clean_cached(raws: Sequence[RawText], cache: JsonCache) -> list[Article]:
-    code = code_fingerprint()
-    parsed: dict[int, list[Line]] = {}
-    drafted: dict[int, list[Draft]] = {}
-
-    def lines_of(n: int) -> list[Line]:
-        if n not in parsed:
-            parsed[n] = parse_lines(raws[n].text)
-        return parsed[n]
-
-    def drafts_of(n: int) -> list[Draft]:
-        if n not in drafted:
-            drafted[n] = draft_file(lines_of(n), boilerplate)
-        return drafted[n]
-
-    text_keys = [digest(code, "lines", raw.text) for raw in raws]
-    keys: list[list[str]] = []
-    for n, text_key in enumerate(text_keys):
-        found = cache.get(text_key)
-        if found is None:
-            found = sorted(repeatable_keys(lines_of(n)))
-            cache.put(text_key, found)
-        keys.append(found)
-    boilerplate = repeated(keys)
-
-    file_keys: list[str] = []
-    counts: Counter[int] = Counter()
-    for n, raw in enumerate(raws):
-        shared = [k for k in keys[n] if k in boilerplate]
-        file_keys.append(digest(text_keys[n], "draft", raw.name, *shared))
-        years = cache.get(file_keys[n])
-        if years is None:
-            years = sorted(draft_years(drafts_of(n)).items())
-            cache.put(file_keys[n], years)
-        counts.update({int(year): int(count) for year, count in years})
-    hint = corpus_year(counts)
-
-    out: list[Article] = []
-    for n, raw in enumerate(raws):
-        key = digest(file_keys[n], "articles", str(hint))
-        stored = cache.get(key, "articles")
-        if stored is None:
-            articles = finish_file(raw, drafts_of(n), hint)
-            cache.put(key, [to_json(a) for a in articles])
-        else:
-            articles = [from_json(a) for a in stored]
-        out.extend(articles)
-    return out
+def clean_file(
+    raw: RawText, span: YearSpan | None, cache: JsonCache | None, clean: Cleaner
+) -> list[Article]:
+    if cache is None:
+        return clean(raw, span)
+    shown_span = "" if span is None else f"{span.first}-{span.last}"
+    key = digest(code_fingerprint(), "articles", raw.name, raw.text, shown_span)
+    stored = cache.get(key, "articles")
+    if stored is not None:
+        return [from_json(a) for a in stored]
+    articles = clean(raw, span)
+    cache.put(key, [to_json(a) for a in articles])
+    return articles
 
 
 def to_json(article: Article) -> list[Any]:

@@ -1,7 +1,7 @@
 """Marking the page furniture around the article, line by line.
 
 A line is dropped, with a reason, when on its own it is furniture (see
-:mod:`phrases`), when it is repeated across files of the corpus, or by contagion:
+:mod:`phrases`), or by contagion:
 
 * a photo caption that starts with a marker (``△``, ``▷``) runs on over the
   following short lines up to its credit (``（资料图片）``);
@@ -16,43 +16,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .chars import ends_sentence
-from .dates import date_line
 from .lines import Line
-from .meta import parse_byline
 from .phrases import CAPTION_END, CAPTION_START, is_related_marker, phrase_reason
 from .reflow import Layout
 
 _PROMO_NEIGHBOUR = 12  # width of a slogan line printed beside a QR code
 
 
-def line_key(text: str) -> str:
-    """How a line is compared across files: without any spaces."""
-    return "".join(text.split())
-
-
-def repeatable(line: Line) -> bool:
-    """May this line count as boilerplate when several files repeat it?
-
-    Not headings, not full sentences; bylines and dates are checked by
-    :func:`repeatable_key` only for the few keys actually repeated.
-    """
-    return line.kind not in ("heading", "title") and (
-        line.width <= 30 or not ends_sentence(line.text)
-    )
-
-
-def repeatable_key(key: str) -> bool:
-    return bool(key) and parse_byline(key) is None and date_line(key) is None
-
-
-def mark(lines: Sequence[Line], boilerplate: frozenset[str], layout: Layout) -> None:
+def mark(lines: Sequence[Line], layout: Layout) -> None:
     for line in lines:
-        if line.blank:
-            continue
-        reason = phrase_reason(line.text, layout.column)
-        if reason is None and boilerplate and line_key(line.text) in boilerplate:
-            reason = "repeated"
-        line.reason = reason
+        if not line.blank:
+            line.reason = phrase_reason(line.text, layout.column)
     _spread_captions(lines, layout)
     _spread_promo(lines)
     _related_tail(lines)

@@ -13,15 +13,15 @@ In order of trust:
 
 Month-and-day mentions without a year (``4月13日``) need a reference year: the
 latest year of a full date (year and month) in the same file, or, if later, the
-year the whole corpus talks about most (``clean_corpus`` passes it in). With
-neither, such mentions are not used.
+year the timeline's own span gives that month (:class:`YearSpan`, passed in by the
+pipeline). Never another article's year: what one file says never dates another.
+With neither, such mentions are not used.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -30,9 +30,6 @@ from ..model import PartialDate
 _MENTION = re.compile(
     r"(?=\d)(?:(?P<y>\d{4})\s*年\s*)?(?<![\d.])(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
     r"|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d)"
-)
-_FULL_DATE = re.compile(
-    r"(?<!\d)(\d{4})\s*年\s*\d{1,2}\s*月|(?<!\d)(\d{4})[-/.]\d{1,2}[-/.]\d{1,2}"
 )
 # ``4月7日上午消息``, ``新华社北京4月7日电``: a date that opens the text and says
 # "reported on"; an agency or paper may stand before it, nothing else may.
@@ -104,42 +101,52 @@ def collect(texts: Iterable[str], evidence: DateEvidence) -> None:
                 evidence.full.append((ymd[0], ymd[1], ymd[2]))
 
 
-def years(texts: Iterable[str]) -> Counter[int]:
-    """Years of the full dates (year and month) the text names, outside titles in 《》."""
-    out: Counter[int] = Counter()
-    for text in texts:
-        depth = pos = 0
-        for m in _FULL_DATE.finditer(text):
-            depth += text.count("《", pos, m.start()) - text.count("》", pos, m.start())
-            pos = m.start()
-            year = int(m.group(1) or m.group(2))
-            if depth <= 0 and 1900 <= year <= 2100:
-                out[year] += 1
-    return out
+@dataclass(frozen=True)
+class YearSpan:
+    """The months a timeline covers, first and last as ``(year, month)``."""
+
+    first: tuple[int, int]
+    last: tuple[int, int]
+
+    def year(self, month: int) -> int:
+        """The year that puts ``month`` inside the span, or nearest to it (later on a tie)."""
+        years = range(self.first[0], self.last[0] + 1)
+        return min(years, key=lambda y: (self._distance((y, month)), -y))
+
+    def _distance(self, ym: tuple[int, int]) -> int:
+        months = ym[0] * 12 + ym[1]
+        low, high = (y * 12 + m for y, m in (self.first, self.last))
+        return max(low - months, months - high, 0)
 
 
 @dataclass(frozen=True)
 class FileDates:
-    """What the whole file says about years: the reference year and the full dates."""
+    """What the whole file says about years: its latest year, its full dates, the span."""
 
-    ref: int | None
+    own: int | None
     years_by_day: dict[tuple[int, int | None], int]
+    span: YearSpan | None = None
+
+    def year(self, month: int) -> int | None:
+        """The year of a year-less ``month`` mention: the file's own, or the span's if later."""
+        found = [y for y in (self.own, self.span.year(month) if self.span else None) if y]
+        return max(found, default=None)
 
 
-def file_dates(evidence: Iterable[DateEvidence], hint: int | None) -> FileDates:
+def file_dates(evidence: Iterable[DateEvidence], span: YearSpan | None) -> FileDates:
     by_day: dict[tuple[int, int | None], int] = {}
     for ev in evidence:
         for year, month, day in ev.full:
             by_day[(month, day)] = max(year, by_day.get((month, day), year))
-    ref = max([*by_day.values(), *([hint] if hint else [])], default=None)
-    return FileDates(ref, by_day)
+    return FileDates(max(by_day.values(), default=None), by_day, span)
 
 
-def latest(mentions: Iterable[Ymd], ref: int | None) -> tuple[int, int] | None:
-    """The latest (year, month) mentioned; year-less mentions need ``ref``."""
+def latest(mentions: Iterable[Ymd], context: FileDates) -> tuple[int, int] | None:
+    """The latest (year, month) mentioned; year-less mentions need a reference year."""
     best: tuple[int, int] | None = None
     for year, month, _day in mentions:
         if year is None or year < 0:
+            ref = context.year(month)
             if ref is None:
                 continue
             year = ref - 1 if year is not None else ref
@@ -159,8 +166,9 @@ def resolve(
         same = context.years_by_day.get((month, day))
         if same is not None:
             return _date(same, month, day, False)
-        if context.ref is not None:
-            return _date(context.ref, month, day, True)
+        ref = context.year(month)
+        if ref is not None:
+            return _date(ref, month, day, True)
     return _date(best[0], best[1], None, True) if best else None
 
 
