@@ -105,7 +105,7 @@ def test_portal_page_loses_its_furniture() -> None:
         (1, "navigation"),
         (2, "headline"),
         (3, "dateline"),
-        (4, "navigation"),
+        (4, "widget"),
         (13, "credits"),
         (14, "promo"),
         (15, "related-links"),

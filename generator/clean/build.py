@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Block, Dropped
-from . import dates, meta
+from . import dates, header, meta
 from .blocks import kinds, make_blocks
 from .chars import CLAUSE, FINAL
 from .fixes import fix_text, spaced_style
@@ -47,6 +47,7 @@ class Draft:
     local: bool = False  # the byline says "this paper" without naming it
     evidence: dates.DateEvidence = field(default_factory=dates.DateEvidence)
     meta_line: Meta | None = None  # the meta line of cleaned Markdown, when read back
+    page_date: dates.Ymd | None = None  # from a header line: the page's date
     url: str | None = None
 
 
@@ -133,7 +134,7 @@ def _drop_before(lines: Sequence[Line], first: Line) -> None:
 
 
 def _meta_line(text: str) -> bool:
-    return dates.date_line(text) is not None or meta.parse_byline(text) is not None
+    return header.date_line(text) is not None or meta.parse_byline(text) is not None
 
 
 def _pull_bylines(lines: Sequence[Line], draft: Draft) -> list[meta.Byline]:
@@ -148,7 +149,7 @@ def _pull_bylines(lines: Sequence[Line], draft: Draft) -> list[meta.Byline]:
             line.role = "byline"
             out.append(parsed)
             continue
-        when = dates.date_line(line.text)
+        when = header.date_line(line.text)
         if when is not None and not started:
             line.role = "dateline"
             draft.evidence.exact = draft.evidence.exact or when
@@ -247,11 +248,15 @@ def _metadata(
         draft.author, draft.publication, draft.meta_line = found.author, found.publication, found
         return
     # Header lines that carry a source, a byline or a URL along with the date.
-    header = [ln.text for ln in lines if ln.reason == "source" or ln.role == "dateline"]
-    embedded = [b for b in map(meta.embedded_byline, header) if b is not None]
+    heads = [ln.text for ln in lines if ln.reason == "source" or ln.role == "dateline"]
+    parsed = [h for h in map(header.parse, heads) if h is not None]
+    draft.page_date = next((h.date for h in parsed if h.date), None)
+    draft.evidence.exact = draft.page_date or draft.evidence.exact
+    embedded = [b for b in map(meta.embedded_byline, heads) if b is not None]
     first = draft.blocks[0].text if draft.blocks else ""
     names = (
         next((b.names for b in [*bylines, *embedded] if b.names), ())
+        or next(((h.author,) for h in parsed if h.author), ())
         or credit
         or meta.dateline_credit(first)
     )
@@ -259,11 +264,12 @@ def _metadata(
     draft.local = any(b.local for b in bylines)
     texts = [draft.title, *(b.text for b in draft.blocks)]
     draft.publication = (
-        next((b.publication for b in [*bylines, *embedded] if b.publication), None)
-        or next((p for p in map(meta.source_publication, header) if p), None)
+        next((h.publication for h in parsed if h.publication), None)
+        or next((b.publication for b in [*bylines, *embedded] if b.publication), None)
+        or next((p for p in map(meta.source_publication, heads) if p), None)
         or meta.publication_in_text("\n".join(texts))
     )
-    draft.url = next((m.group(0) for s in header if (m := _URL.search(s))), None)
+    draft.url = next((m.group(0) for s in heads if (m := _URL.search(s))), None)
     for block in draft.blocks[:2]:
         when = dates.dateline(block.text)
         if when is not None and draft.evidence.exact is None:

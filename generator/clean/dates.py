@@ -62,7 +62,7 @@ class DateEvidence:
 
 def dateline(text: str) -> Ymd | None:
     m = _DATELINE.match(text)
-    return _ymd(m.group("y"), m.group("m"), m.group("d")) if m else None
+    return ymd(m.group("y"), m.group("m"), m.group("d")) if m else None
 
 
 def strip_dateline(text: str) -> str:
@@ -78,7 +78,7 @@ def date_line(text: str) -> Ymd | None:
     m = _DATE_LINE.match(text.strip())
     if not m:
         return None
-    return _ymd(m.group("y"), m.group("m"), m.group("d"))
+    return ymd(m.group("y"), m.group("m"), m.group("d"))
 
 
 def collect(texts: Iterable[str], evidence: DateEvidence) -> None:
@@ -89,16 +89,16 @@ def collect(texts: Iterable[str], evidence: DateEvidence) -> None:
             if _FUTURE.search(before) or (_RANGE_END.search(before) and "截" not in before):
                 continue
             if m.group("iy"):
-                ymd = _ymd(m.group("iy"), m.group("im"), m.group("id"))
+                found = ymd(m.group("iy"), m.group("im"), m.group("id"))
             else:
-                ymd = _ymd(m.group("y"), m.group("m"), m.group("d"))
-                if ymd and ymd[0] is None and _LAST_YEAR.search(before):
-                    ymd = (-1, ymd[1], ymd[2])  # resolved against the reference year
-            if ymd is None:
+                found = ymd(m.group("y"), m.group("m"), m.group("d"))
+                if found and found[0] is None and _LAST_YEAR.search(before):
+                    found = (-1, found[1], found[2])  # resolved against the reference year
+            if found is None:
                 continue
-            evidence.mentions.append(ymd)
-            if ymd[0] is not None and ymd[0] > 0:
-                evidence.full.append((ymd[0], ymd[1], ymd[2]))
+            evidence.mentions.append(found)
+            if found[0] is not None and found[0] > 0:
+                evidence.full.append((found[0], found[1], found[2]))
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ def resolve(
     return _date(best[0], best[1], None, True) if best else None
 
 
-def _ymd(y: str | None, m: str, d: str | None) -> Ymd | None:
+def ymd(y: str | None, m: str, d: str | None) -> Ymd | None:
     year = int(y) if y else None
     month = int(m)
     day = int(d) if d else None

@@ -42,8 +42,12 @@ def finish_file(raw: RawText, drafts: list[Draft], span: dates.YearSpan | None) 
         if len(drafts) > 1
         else None
     )
+    # A page header (``云州日报 2020年4月2日 星期四 第06版``) dates every article on it.
+    page_date = next((d.page_date for d in drafts if d.page_date), None)
     out: list[Article] = []
     for index, draft in enumerate(drafts, start=1):
+        if draft.evidence.exact is None:
+            draft.evidence.exact = page_date
         if draft.meta_line is not None:
             date = draft.meta_line.date
         else:

@@ -1,21 +1,29 @@
-"""Known phrases of portals, apps and print pages, and the reason a line goes.
+"""Page furniture known by its wording: one ordered table of rules, each with a reason.
 
-The lists are short and general on purpose: they name what every Chinese news
-site or page prints around an article (breadcrumbs, QR-code prompts, disclaimers,
-"related reading", editor credits, photo credits), never the wording of one
-particular source. Each rule also checks the *shape* of the line (short, no
-sentence end) so a body sentence that merely mentions a QR code survives.
+The rules name what Chinese news sites, apps and print pages put around an article
+(breadcrumbs, menus, share bars, QR-code prompts, disclaimers, "related reading",
+comment boxes, editor credits, photo credits, video players), never the wording of
+one particular source. Each rule also says *where* it may fire — on a line no wider
+than ``width``, or only on a *short* line (no sentence end, at most
+:data:`SHORT_LINE` wide) — so a body sentence that merely mentions a QR code survives.
 
-The lists are written in Simplified Chinese; :func:`both` adds the Traditional
-spellings (mainland, Taiwan and Hong Kong standards) once, at import.
+The first rule that fires gives the reason (one of :mod:`.reasons`). Adding a rule is
+one row here and one fixture in ``tests/fixtures/gold``. The patterns are written in
+Simplified Chinese; :func:`both` adds the Traditional spellings once, at import.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .chars import ends_sentence, han_count, width
+from .reasons import REASONS
 from .script import traditional_forms
+
+SHORT_LINE = 24  # a standalone prompt or label is at most this wide (and ends no sentence)
+LONGEST_FURNITURE = 400  # page furniture is never this long
+_CAPTION_TAIL_CHARS = 60  # a photo credit closes a caption within its last characters
 
 
 def both(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -24,40 +32,153 @@ def both(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{form})" for form in forms), flags)
 
 
-_NAVIGATION = both(
-    r"^(当前位置|您的位置|你的位置|您现在的位置|所在位置|位置)\s*[:：]"
-    r"|^(首页|主页|网站首页)\s*[>›»/]"
-    r"|^(关闭|关闭窗口|返回|返回顶部|返回首页|返回列表|上一篇|下一篇|上一页|下一页|打印|打印本页"
-    r"|收藏|收藏本文|分享|分享到|字号|大中小|举报|评论|我要评论|登录|注册|更多|查看更多|全文|展开全文"
-    r"|点击查看|阅读原文|责任编辑)\s*[:：>》]*$"
-    r"|^分享到\s*[:：]|^[【\[]?字号"
+@dataclass(frozen=True)
+class Rule:
+    """Lines matching ``pattern`` (at their start, or anywhere with ``search``) are
+    furniture for ``reason``, if the line is at most ``width`` wide, is short (when
+    ``short``), and, with ``unwrapped``, only in a file that is not hard-wrapped."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    search: bool = False
+    width: float = LONGEST_FURNITURE
+    short: bool = False
+    unwrapped: bool = False
+    min_han: int = 0
+
+    def fires(self, text: str, w: float, short: bool, wrapped: bool) -> bool:
+        if w > self.width or (self.short and not short) or (self.unwrapped and wrapped):
+            return False
+        if self.min_han and han_count(text) <= self.min_han:
+            return False
+        found = self.pattern.search(text) if self.search else self.pattern.match(text)
+        return found is not None
+
+
+_SEP = r"\s*[|｜/]\s*"
+# A menu entry: up to ten characters and no digits (``2020/03/23`` is a date, and a
+# table row ``合计｜17.0｜33.9`` is text; menus name sections, they do not count).
+_TOKEN = r"[^\s|｜/\d，。；！？：:,;!?]{1,10}"
+_SHARE = (
+    "微博|微信|QQ空间|QQ好友|QQ|Qzone|朋友圈|豆瓣|人人网|百度贴吧|Facebook|Twitter|LINE|Line|"
+    r"\+1|分享|分享到|收藏|点赞|在看|赞|转发|打印|纠错|举报|评论|写评论|我要评论|我要反馈|保存网页"
+    "|图片|视频|音频|听新闻|收听本文|播放|暂停|朗读|字号|字体|大|中|小"
 )
-_PROMO = both(
-    r"扫一扫|扫码|二维码|长按识别|下载.{0,6}(APP|App|app|客户端)|关注.{0,8}(公众号|微信号|微博|抖音号)"
-    r"|点击.{0,6}(下载|关注|订阅|阅读原文)|订阅号|视频号|客户端下载"
+_COUNTER = (
+    r"(评论|跟帖|参与|阅读|浏览|点击|点赞|在看|分享|收藏|转发|顶|踩)\s*[(（]?\s*[\d,.万]+\s*[)）]?"
 )
-_PROMO_START = both(r"^(扫一扫|扫码|扫描|长按|点击|关注|下载|欢迎关注|更多精彩)")
-_DISCLAIMER = both(
-    r"^(本站声明|免责声明|版权声明|特别声明|声明)\s*[:：]|版权所有"
-    r"|All rights reserved|^Copyright|^©"
-    r"|(未经|严禁).{0,12}(授权|许可|同意).{0,12}(转载|复制|使用|摘编)|转载请(注明|联系)"
-    r"|不代表本(站|网|平台)(观点|立场|赞同)",
-    re.IGNORECASE,
+_BUTTON = (
+    rf"[【\[]?(?:{_SHARE}|{_COUNTER}|登录|注册|退出|首页|返回|更多|关闭|搜索|客户端|APP|App)[】\]]?"
 )
-_RELATED = both(
-    r"^(延伸阅读|相关阅读|相关新闻|相关文章|相关报道|相关链接|相关推荐|推荐阅读|热门推荐|热点推荐|猜你喜欢"
-    r"|为你推荐|为您推荐|更多精彩|精彩推荐|换一批|换一换|往期回顾|热门文章|最新文章)\s*[:：>》]*$"
+
+RULES: tuple[Rule, ...] = (
+    # Navigation: breadcrumbs, menus, buttons, previous/next links.
+    Rule(
+        "navigation",
+        both(
+            r"^(当前位置|您的位置|你的位置|您现在的位置|所在位置|位置)\s*[:：]|^(首页|主页|网站首页)\s*[>›»/]"
+        ),
+    ),
+    Rule(
+        "navigation",
+        both(
+            r"^[【\[]?(关闭|关闭窗口|返回|返回顶部|返回首页|返回列表|上一篇|下一篇|上一页|下一页|上一条|下一条"
+            r"|上一版|下一版|打印|打印本页|收藏|收藏本文|分享|分享到|举报|评论|我要评论|登录|注册|更多"
+            r"|查看更多|全文|展开全文|点击查看|阅读原文|责任编辑|发表评论|查看全部评论|纠错)\s*[:：>》】\]]*$"
+        ),
+    ),
+    Rule(
+        "navigation", both(r"^(上一篇|下一篇|上一条|下一条|上篇|下篇|阅读下一篇)\s*[:：]"), width=60
+    ),
+    Rule("navigation", re.compile(rf"^(?:{_TOKEN}{_SEP}){{2,}}{_TOKEN}$"), width=120),
+    Rule("navigation", re.compile(rf"^{_TOKEN}(?:\s*[>›»]\s*{_TOKEN})+$"), width=80),
+    Rule("widget", re.compile(rf"^{_BUTTON}(?:(?:\s+|{_SEP}){_BUTTON})*(?:\s*[:：])?$"), width=60),
+    Rule(
+        "widget",
+        both(r"^[【\[]?(字号|字体|字级|字級)\s*[:：]?\s*(大\s*中\s*小|[A-Za-z+\-\s]*)"),
+        width=40,
+    ),
+    Rule("widget", re.compile(r"^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$")),
+    Rule(
+        "placeholder",
+        both(r"^(视频加载中|正在加载|加载中|点击播放|播放视频|打开.{0,8}查看精彩图片)"),
+    ),
+    Rule("placeholder", both(r"^[【\[]?(文章图片|资料图片|图片|配图|视频|音频|图集|组图)[】\]]?$")),
+    Rule("ad", both(r"^[【\[(（]?(广告|推广|赞助|廣告|AD|Ad)[】\])）]?$")),
+    # Disclaimers, copyright and site registration.
+    Rule(
+        "disclaimer",
+        both(
+            r"^(本站声明|免责声明|版权声明|特别声明|声明)\s*[:：]|版权所有"
+            r"|All rights reserved|^Copyright|^©|ICP备|ICP证|网站标识码|公网安备"
+            r"|举报电话|违法和不良信息"
+            r"|(未经|严禁).{0,12}(授权|许可|同意).{0,12}(转载|复制|使用|摘编)|转载请(注明|联系)"
+            r"|不代表本(站|网|平台)(观点|立场|赞同)|仅供其表达个人看法"
+            r"|^主办单位\s*[:：]|^承办单位\s*[:：]",
+            re.IGNORECASE,
+        ),
+        search=True,
+    ),
+    # "Related reading": the marker alone on its line, or a keyword line.
+    Rule(
+        "related-links",
+        both(
+            r"^(延伸阅读|相关阅读|相关新闻|相关文章|相关报道|相关链接|相关推荐|推荐阅读|热门推荐|热点推荐|猜你喜欢"
+            r"|为你推荐|为您推荐|更多精彩|精彩推荐|换一批|换一换|往期回顾|热门文章|最新文章|相关视频|热播栏目"
+            r"|相关评论|热点排行|热门跟帖|网友评论|精彩评论|最新评论|热门评论|推荐视频|今日推荐|看更多|往期推荐)"
+            r"\s*[:：>》]*$"
+        ),
+    ),
+    Rule(
+        "related-links", both(r"^(相关阅读|延伸阅读|相关新闻|相关链接|推荐阅读)\s*[:：]"), width=60
+    ),
+    Rule(
+        "related-links",
+        both(r"^(关键字|关键词|文章关键词|标签|Tags?)\s*[:：]", re.IGNORECASE),
+        width=60,
+    ),
+    Rule(
+        "summary",
+        both(r"^[\[【](导读|摘要|核心提示|内容提要|提要)[\]】]"),
+    ),
+    Rule(
+        "summary",
+        both(r"^[\[【(（]?(导读|摘要|核心提示|内容提要|提要)[\]】)）]?\s*[:：]?"),
+        min_han=8,
+    ),
+    Rule(
+        "credits",
+        both(
+            r"^[（(【\[]?(责任编辑|编辑|责编|校对|审核|审校|监制|统筹|策划|制图|美编|值班编辑|主编|编审"
+            r"|本版编辑|终审|初审|复审)\s*[:：]"
+        ),
+        width=40,
+    ),
+    Rule(
+        "source",
+        both(r"^[（(【\[]?(来源|稿源|出处|转自|原文链接|原文地址|本文来源|文章来源)\s*[:：]"),
+        width=60,
+    ),
+    Rule(
+        "promo",
+        both(
+            r"扫一扫|扫码|二维码|长按识别|下载.{0,6}(APP|App|app|客户端)|关注.{0,8}(公众号|微信号|微博|抖音号)"
+            r"|点击.{0,6}(下载|关注|订阅|阅读原文)|订阅号|视频号|客户端下载|APP[，,]?阅读体验"
+        ),
+        search=True,
+        short=True,
+    ),
+    Rule(
+        "promo",
+        both(
+            r"^(扫一扫|扫码|扫描|长按|点击|关注|下载|欢迎关注|更多精彩|打开.{0,8}(APP|App|客户端))"
+            r".*(扫一扫|扫码|二维码|长按识别|下载|关注|点击|订阅|APP|App|客户端)"
+        ),
+        width=40,
+        unwrapped=True,
+    ),
 )
-_KEYWORDS = both(r"^(关键字|关键词|标签|Tags?)\s*[:：]", re.IGNORECASE)
-_CREDITS = both(
-    r"^[（(【\[]?(责任编辑|编辑|责编|校对|审核|审校|监制|统筹|策划|制图|美编|值班编辑|主编|编审)\s*[:：]"
-)
-_SOURCE = both(r"^[（(【\[]?(来源|稿源|出处|转自|原文链接|原文地址|原标题)\s*[:：]")
-_SUMMARY = both(r"^[\[【(（]?(导读|摘要|核心提示|内容提要|提要)[\]】)）]?\s*[:：]?")
-_SUMMARY_BRACKETED = both(r"^[\[【](导读|摘要|核心提示|内容提要|提要)[\]】]")
 CAPTION_START = re.compile(r"^[△▲▷▶◁◀►▼▽]")
-# Photo captions and credits: how they open (matched at the start) and how they
-# close (searched in the last characters only).
 _CAPTION = both(
     r"[（(](资料图片|资料图|图片|图|摄影|视频截图|截图|供图|图片来源)[^（()）]{0,30}[）)]$"
     r"|(图|上图|下图|左图|右图|中图|组图|图为|图片|图注|图说)\s*[:：]|图为"
@@ -65,37 +186,17 @@ _CAPTION = both(
 )
 _CAPTION_TAIL = both(
     r"[（(][^（()）]{0,30}(摄|供图|图片来源[:：][^（()）]{0,20}|资料图片)[）)]$"
-    r"|(新华社|中新社|本报|记者)[^，。,]{0,12}\s*摄$"
+    r"|(新华社|中新社|本报|记者)[^，。,]{0,12}\s*摄$|受访者供图$|(图片|图)来源[:：][^，。]{0,20}$"
 )
-_TAIL = 60
 CAPTION_END = both(r"[（(][^（()）]{0,30}(图片|图|摄|供图)[^（()）]{0,10}[）)]$")
-# A quick test before the rules: a rule can only fire on a very short line, a line
-# opening with one of these characters, a line closing a bracket or a photo credit,
-# or a line holding one of the substrings.
-_FIRST = frozenset(
-    "".join(
-        traditional_forms(
-            "当您你所位首主网分导摘核内提[【(（责编校审监统策制美值来稿出转原关标Tt延相推热猜为更精换往最"
-            "扫长点下欢图上左右中组一△▲▷▶◁◀►▼▽C©本免版特声要"
-        )
-    )
-)
-# A plain character class runs much faster than ``_INSIDE``; it lets few lines through.
-_INSIDE_HINT = re.compile("[版r未严嚴转轉扫掃码碼长長关關点點订訂视視>»]|不代表|下载|下載")
-_INSIDE = both(r"版权|rights|未经|严禁|转载|不代表|扫|码|长按|下载|关注|点击|订阅|视频号|[>»]")
-
-
-def _may_fire(text: str) -> bool:
-    if len(text) <= 8 or text[0] in _FIRST or text[-1] in ")）摄攝":
-        return True
-    return _INSIDE_HINT.search(text) is not None and _INSIDE.search(text) is not None
-
-
-_LONGEST = 400
 _WRAPPED_PUNCT = frozenset("。，、；：！？!?,;:”’」』）)》〉…")
 _NO_WORDS = re.compile(r"^[^\w\u4e00-\u9fff]+$")
-_THE_END = re.compile(r"^[（(](完|全文完|结束|結束|END|end)[)）]$")
+_THE_END = re.compile(r"^[（(](完|全文完|结束|結束|END|end)[)）]$|^-?\s*(END|End)\s*-?$")
 _ENCLOSED_NUMBER = re.compile("^[①-⑳⑴-⒇❶-❿➀-➉㈠-㈩]$")
+# Built from the table, so no rule can be kept from firing by a filter that forgets it:
+# a line none of the patterns could match anywhere is passed by at C speed.
+_ANY = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RULES))
+assert all(rule.reason in REASONS for rule in RULES)
 
 
 def phrase_reason(text: str, column: float = 0) -> str | None:
@@ -104,39 +205,32 @@ def phrase_reason(text: str, column: float = 0) -> str | None:
     ``column`` is the line width of a hard-wrapped file: there a line must be
     clearly shorter than the column to count as "short" (a standalone prompt).
     """
-    if len(text) > _LONGEST:
-        return None  # page furniture is never this long
+    if len(text) > LONGEST_FURNITURE:
+        return None
     if _NO_WORDS.match(text) and not (set(text) <= _WRAPPED_PUNCT or text in ("—", "——")):
         return "empty-marker"  # ``***``, ``———``: but a lone ``。`` wrapped to its own line is text
     if _ENCLOSED_NUMBER.match(text) or _THE_END.match(text):
         return "empty-marker"
-    if not _may_fire(text):
-        return None  # the usual body line
     w = width(text)
-    short = w <= (min(24, 0.75 * column) if column else 24) and not ends_sentence(text)
-    if _NAVIGATION.match(text) or (short and text.count(">") + text.count("»") >= 2):
-        return "navigation"
-    if _DISCLAIMER.search(text):
-        return "disclaimer"
-    if _RELATED.match(text) or (_KEYWORDS.match(text) and w <= 60):
-        return "related-links"
-    if _SUMMARY_BRACKETED.match(text) or (_SUMMARY.match(text) and han_count(text) > 8):
-        return "summary"
-    if _CREDITS.match(text) and w <= 40:
-        return "credits"
-    if _SOURCE.match(text) and w <= 60:
-        return "source"
-    if _PROMO.search(text) and (short or (_PROMO_START.match(text) and w <= 40 and not column)):
-        return "promo"
+    if _ANY.search(text) is not None:
+        limit = min(SHORT_LINE, 0.75 * column) if column else SHORT_LINE
+        short = w <= limit and not ends_sentence(text)
+        found = next((r.reason for r in RULES if r.fires(text, w, short, bool(column))), None)
+        if found is not None:
+            return found
     if CAPTION_START.match(text) or (w <= 60 and _caption(text)):
         return "caption"
     return None
 
 
 def _caption(text: str) -> bool:
-    return bool(_CAPTION.match(text) or _CAPTION_TAIL.search(text, max(0, len(text) - _TAIL)))
+    tail = max(0, len(text) - _CAPTION_TAIL_CHARS)
+    return bool(_CAPTION.match(text) or _CAPTION_TAIL.search(text, tail))
+
+
+_RELATED_MARKER = next(r.pattern for r in RULES if r.reason == "related-links")
 
 
 def is_related_marker(text: str) -> bool:
     """A line that opens a block of links to other articles (everything after goes)."""
-    return bool(_RELATED.match(text))
+    return _RELATED_MARKER.match(text) is not None

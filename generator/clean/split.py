@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .chars import ends_sentence, han_count
-from .dates import date_line
+from .header import date_line
 from .lines import Line
 from .meta import Byline, is_bare_name, parse_byline
 from .reflow import Layout

@@ -23,17 +23,19 @@ Lines above the main title are the kicker, lines below it the subtitle.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .chars import han_count, is_han
-from .dates import date_line
+from .header import date_line
 from .lines import Line
 from .meta import parse_byline
 from .phrases import both
 from .reflow import Layout, Unit, units
 from .split import title_like
 
+_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[｜|:：/／]\s*[\u4e00-\u9fff·]{2,8}$")
 _EARLY = 0.4  # a byline within the first 40% of an article's lines closes its top matter
 # A line that is only a position and a name: who speaks in the headline below it.
 SPEAKER = both(
@@ -53,13 +55,13 @@ def top_matter(lines: Sequence[Line], layout: Layout) -> Top:
     """Find the headline etc. of an article without a headline group; set line roles."""
     live = [ln for ln in lines if ln.live]
     top = Top()
-    for k, line in enumerate(live):
-        if k > _EARLY * len(live):
-            break
-        if line.kind == "text" and parse_byline(line.text):
-            top.byline = line
-            break
+    early = live[: int(_EARLY * len(live)) + 1]
+    top.byline = next((ln for ln in early if ln.kind == "text" and parse_byline(ln.text)), None)
     all_units = units(lines, layout)
+    header = next((ln for ln in early if ln.kind == "text" and date_line(ln.text)), None)
+    first = header is not None and (top.byline is None or header.no < top.byline.no)
+    if first and header is not None and _above_header(all_units, header, top):
+        return top
     if top.byline is not None:
         zone = [u for u in all_units if u.lines[-1].no < top.byline.no and not _meta_unit(u)]
     else:
@@ -84,6 +86,37 @@ def top_matter(lines: Sequence[Line], layout: Layout) -> Top:
     for line in top.head:
         line.role = "headline"
     return top
+
+
+def _above_header(all_units: list[Unit], header: Line, top: Top) -> bool:
+    """A web page: the headline is the line right above its date-and-source line (past
+    credits and one standfirst); what stands above it is the site's masthead and menus.
+    False if no headline stands there (the header opens the page)."""
+    zone = [u for u in all_units if u.lines[-1].no < header.no and not _meta_unit(u)]
+    at = len(zone) - 1
+    skipped_text = False
+    while at >= 0 and not _headline_unit(zone[at]):
+        if not _credit_unit(zone[at]):
+            if skipped_text:
+                return False
+            skipped_text = True  # a standfirst between headline and header
+        at -= 1
+    if at < 0:
+        return False
+    top.head = [zone[at].lines[0]]
+    top.head[0].role = "headline"
+    for unit in zone[:at]:
+        for line in unit.lines:
+            line.reason = "column" if _headline_unit(unit) else "summary"
+    return True
+
+
+def _credit_unit(unit: Unit) -> bool:
+    """A short ``角色｜姓名`` line (``摄影｜蒋一舟``) or a byline: not a headline."""
+    text = unit.lines[0].text
+    return len(unit.lines) == 1 and (
+        parse_byline(text) is not None or _CREDIT.match(text) is not None
+    )
 
 
 def _after_headline(rest: list[Unit], top: Top) -> None:

@@ -1,0 +1,146 @@
+"""Header lines: the line of date, source and author that pages print by the headline.
+
+Sites and papers print it in many orders, and it is never a sentence::
+
+    2020年02月19日 15:31　来源：中国新闻网
+    来源：人民网-四川频道　　作者：王思远　　2020-03-16 09:42
+    人民日报 2020-04-08 05:16:22
+    2020年02月19日 15:31 新浪财经
+    云州日报 2020年4月2日 星期四 第06版 综合新闻
+    来源：市卫健委 发布时间：2020-02-15 10:00 浏览次数：1024
+    （2020/3/23）    【2020年2月6日讯】
+
+:func:`parse` reads such a line field by field (a date with its time, a weekday, a
+page number, ``label：value`` pairs) and accepts it only when what is left between
+the fields is a few short names (the paper, a section): so a sentence that mentions
+a date is never taken for a header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import dates
+from .meta import publication_name
+
+_LONGEST = 100
+_NAME_CHARS = 16  # a paper's or section's name between the fields
+_NAMES = 3
+_DATE = (
+    r"(?P<y>\d{4})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*[日号]?"
+    r"(?P<time>\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
+)
+_LABEL = (
+    "来源|來源|稿源|出处|出處|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|审核|審核"
+    "|发布时间|發布時間|发布日期|發布日期|发表时间|更新时间|更新時間|时间|時間|日期|发布|發布"
+    "|浏览次数|瀏覽次數|浏览量|浏览|阅读量|阅读数|阅读|閱讀|点击数|点击量|点击|點擊|点阅|點閱|字号|字號"
+)
+_FIELD = re.compile(
+    rf"[（(【\[]?\s*{_DATE}\s*(?:讯|訊)?\s*[）)】\]]?"
+    r"|[（(]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][）)]?"
+    r"|第\s*[A-Za-z]?\d{1,3}\s*版|(?<![A-Za-z])[A-Z]\d{1,2}(?:版)?(?![\dA-Za-z])"
+    rf"|(?P<label>{_LABEL})\s*[:：]\s*(?P<value>[^\s\u3000|｜]*)"
+)
+_SEPARATORS = re.compile(r"[\s\u3000|｜·•/／_]+")
+_NOT_A_NAME = re.compile(r"[，。！？；,!?;“”\"：:]")
+_DATE_LABELS = frozenset(
+    [
+        "发布时间",
+        "發布時間",
+        "发布日期",
+        "發布日期",
+        "发表时间",
+        "更新时间",
+        "更新時間",
+        "时间",
+        "時間",
+        "日期",
+        "发布",
+        "發布",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    date: dates.Ymd | None
+    publication: str | None = None
+    author: str | None = None
+
+
+def parse(text: str) -> Header | None:
+    """The date, publication and author of a header line, or ``None`` if it is not one."""
+    text = text.strip()
+    if not text or len(text) > _LONGEST or text[-1] in "。！？":
+        return None
+    found: dates.Ymd | None = None
+    labels: dict[str, str] = {}
+    names: list[str | None] = []
+    pos = 0
+    marked = False  # a time, a weekday, a page or a label: what only header lines print
+    for m in _FIELD.finditer(text):
+        names += _names(text[pos : m.start()])
+        pos = m.end()
+        if m.group("label"):
+            labels.setdefault(_simple(m.group("label")), m.group("value"))
+        elif m.group("y") and found is None:
+            found = dates.ymd(m.group("y"), m.group("m"), m.group("d"))
+        marked = marked or not m.group("y") or bool(m.group("time"))
+    names += _names(text[pos:])
+    if any(n is None for n in names) or len(names) > _NAMES:
+        return None
+    if names and not marked and not any(publication_name(n) for n in names if n):
+        return None  # ``数据截至 2020年3月31日``: a note about a date, not a header
+    if found is None:
+        found = next((d for k, v in labels.items() if k in _DATE_LABELS if (d := _date(v))), None)
+    if found is None and "来源" not in labels:
+        return None
+    return Header(found, _publication(labels, [n for n in names if n]), _author(labels))
+
+
+def _names(gap: str) -> list[str | None]:
+    """The names in a gap between fields; ``None`` for anything that is not a name."""
+    out: list[str | None] = []
+    for token in _SEPARATORS.split(gap):
+        token = token.strip("-—–")
+        if not token:
+            continue
+        ok = len(token) <= _NAME_CHARS and not _NOT_A_NAME.search(token)
+        out.append(token if ok and not token.isdigit() else None)
+    return out
+
+
+def _simple(label: str) -> str:
+    return {"來源": "来源", "記者": "记者"}.get(label, label)
+
+
+def _date(value: str) -> dates.Ymd | None:
+    m = re.match(_DATE, value)
+    return dates.ymd(m.group("y"), m.group("m"), m.group("d")) if m else None
+
+
+def _publication(labels: dict[str, str], names: list[str]) -> str | None:
+    source = labels.get("来源", "").strip("-—")
+    if source:
+        return source
+    named = [p for p in map(publication_name, names) if p]
+    if named:
+        return named[0]
+    return names[0] if len(names) == 1 and len(names[0]) >= 2 else None
+
+
+def _author(labels: dict[str, str]) -> str | None:
+    for key in ("作者", "记者"):
+        value = labels.get(key, "")
+        if 2 <= len(value) <= 8 and not _NOT_A_NAME.search(value):
+            return value
+    return None
+
+
+def date_line(text: str) -> dates.Ymd | None:
+    """The date of a line that is only metadata: a header line or a bare date."""
+    found = parse(text)
+    if found is not None:
+        return found.date
+    return dates.date_line(text)
