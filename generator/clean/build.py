@@ -27,6 +27,7 @@ from .zone import pick_title, title_joiner, top_matter
 Piece = tuple[str, Styled, tuple[int, ...], int]
 _URL = re.compile(r"https?://[^\s<>\"'，。）)】]+")
 _TITLE_MAX = 40
+_ORIGINAL = re.compile(r"^[（(【\[]?(?:原标题|原標題)\s*[:：]\s*(.+?)[）)】\]]?$")
 _TITLE_STRIP = "“”‘’「」『』\"' ，,、；;：:"
 _LOOK = 400  # a title is looked for in the first characters of the text only
 # Clauses that open with these are adverbials ("在…中", "从…到…"), not a title.
@@ -77,6 +78,9 @@ def build(seg: Segment, layout: Layout, markdown: bool = False) -> Draft:
     draft.blocks = make_blocks(pieces, keep_mixed)
     title = title_text if main else Styled(derive_title(draft.blocks))
     draft.title = fix_text(title, keep_mixed).text
+    original = next((m.group(1) for ln in lines if (m := _ORIGINAL.match(ln.text))), None)
+    if original and not markdown:
+        draft.title = original.strip()  # the display headline was the portal's rewrite
     _metadata(draft, bylines, credit, found, lines)
     draft.dropped = sorted(_dropped(lines) + draft.dropped, key=lambda d: d.line)
     return draft

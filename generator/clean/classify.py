@@ -13,9 +13,12 @@ A line is dropped, with a reason, when on its own it is furniture (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .chars import ends_sentence
+from .dates import date_line
+from .meta import parse_byline
 from .lines import Line
 from .phrases import CAPTION_END, CAPTION_START, is_related_marker, phrase_reason
 from .reflow import Layout
@@ -23,13 +26,79 @@ from .reflow import Layout
 _PROMO_NEIGHBOUR = 12  # width of a slogan line printed beside a QR code
 
 
+# ``标题 - 栏目 - 网站名``: the browser's title bar, copied with the page.
+_TITLE_BAR = re.compile(r"^(?P<head>.{2,60}?)(?:\s*[|｜_]\s*|\s+[-–—]\s+)(?:[^|｜_]{1,30})$")
+_TITLE_BAR_LINES = 5  # it is the first thing a copied page holds
+_MENU_ITEM = 8  # display width of one entry of a menu copied one entry per line
+_MENU_RUN = 3  # this many such lines in a row are a menu
+_TIDBIT = 10  # a line this short between two furniture lines is furniture too
+_LATE = 0.6  # a "related" block after this share of the page runs to its end
+_PARAGRAPH = 30  # a line this wide that ends a sentence is the text resuming
+_MENU_TEXT = re.compile(r"^[^，。！？；,.!?;：:“”「」]+$")
+
+
 def mark(lines: Sequence[Line], layout: Layout) -> None:
     for line in lines:
         if not line.blank:
             line.reason = phrase_reason(line.text, layout.column)
+    _title_bar(lines)
     _spread_captions(lines, layout)
     _spread_promo(lines)
     _related_tail(lines)
+    if not layout.wrapped:  # in a hard-wrapped page short lines are the text's own
+        _menus(lines)
+        _between_furniture(lines)
+
+
+def _title_bar(lines: Sequence[Line]) -> None:
+    """The page's title bar atop the file, when the headline is printed again below."""
+    top = [ln for ln in lines if ln.live][:_TITLE_BAR_LINES]
+    texts = {"".join(ln.text.split()) for ln in lines if ln.live}
+    for line in top:
+        head = line.text
+        while (m := _TITLE_BAR.match(head)) is not None:
+            head = m.group("head").strip()
+            if "".join(head.split()) in texts and head != line.text:
+                line.reason = "navigation"
+                break
+
+
+def _menu_line(line: Line) -> bool:
+    return line.live and line.width <= _MENU_ITEM and bool(_MENU_TEXT.match(line.text))
+
+
+def _menus(lines: Sequence[Line]) -> None:
+    """Runs of very short lines with nothing between them, at the page's edge or next to
+    other furniture: a menu, one entry a line. (A letter's signatures, one company a
+    line, stand between the letter and its date: they stay.)"""
+    shown = [ln for ln in lines if not ln.blank]
+    k = 0
+    while k < len(shown):
+        end = k
+        while end < len(shown) and _menu_line(shown[end]):
+            end += 1
+        before = shown[k - 1] if k > 0 else None
+        after = shown[end] if end < len(shown) else None
+        touches = any(ln is None or not ln.live for ln in (before, after))
+        touches = touches or (before is not None and not ends_sentence(before.text))
+        if end - k >= _MENU_RUN and touches:
+            for item in shown[k:end]:
+                item.reason = "navigation"
+        k = max(end, k + 1)
+
+
+def _between_furniture(lines: Sequence[Line]) -> None:
+    """A short label with furniture above and below it (``English`` between two menus,
+    ``完`` between a release and its footer) belongs to that furniture."""
+    shown = [ln for ln in lines if not ln.blank]
+    for k in range(1, len(shown) - 1):
+        line = shown[k]
+        if not line.live or line.width > _TIDBIT or not _MENU_TEXT.match(line.text):
+            continue
+        if parse_byline(line.text) or date_line(line.text):
+            continue  # metadata between furniture: read later
+        if not shown[k - 1].live and not shown[k + 1].live:
+            line.reason = shown[k - 1].reason
 
 
 def _spread_captions(lines: Sequence[Line], layout: Layout) -> None:
@@ -80,18 +149,30 @@ def _spread_promo(lines: Sequence[Line]) -> None:
 
 
 def _related_tail(lines: Sequence[Line]) -> None:
-    """Drop what follows a "related reading" marker (or a keyword line late in the file)."""
-    half = len(lines) // 2
-    start = next(
-        (
-            i
-            for i, ln in enumerate(lines)
-            if ln.reason == "related-links" and (is_related_marker(ln.text) or i >= half)
-        ),
-        None,
+    """Drop the links that follow a "related reading" marker (or a keyword line late in
+    the file). Early in the page such a block sits inside the text: it ends where
+    paragraphs resume. Late, everything after it is links, comments and footers."""
+    late = len(lines) * _LATE
+    for i, line in enumerate(lines):
+        if line.reason != "related-links" or not (is_related_marker(line.text) or i >= late):
+            continue
+        rest = [ln for ln in lines[i + 1 :] if not ln.blank]
+        for k, other in enumerate(rest):
+            if other.reason is not None:
+                continue
+            if i < late and k + 1 < len(rest) and _text_resumes(other, rest[k + 1]):
+                break
+            other.reason = "related-links"
+        if i >= late:
+            return
+
+
+def _text_resumes(line: Line, after: Line) -> bool:
+    """Two running lines in a row that end sentences: paragraphs, not a list of links
+    (a link's summary may be a sentence, but furniture follows each one)."""
+    ends = ("：", ":")
+    return (
+        after.live
+        and all(ends_sentence(ln.text) or ln.text.endswith(ends) for ln in (line, after))
+        and line.width + after.width >= _PARAGRAPH
     )
-    if start is None:
-        return
-    for line in lines[start + 1 :]:
-        if not line.blank and line.reason is None:
-            line.reason = "related-links"

@@ -36,8 +36,12 @@ _LABEL = (
     "|发布时间|發布時間|发布日期|發布日期|发表时间|更新时间|更新時間|时间|時間|日期|发布|發布"
     "|浏览次数|瀏覽次數|浏览量|浏览|阅读量|阅读数|阅读|閱讀|点击数|点击量|点击|點擊|点阅|點閱|字号|字號"
 )
+# ``22/03/2020 06:00``: day first, as Hong Kong pages print it.
+_DAY_FIRST = r"(?P<dd>\d{1,2})/(?P<dm>\d{1,2})/(?P<dy>\d{4})(?P<dtime>\s+\d{1,2}[:：]\d{2})?"
 _FIELD = re.compile(
     rf"[（(【\[]?\s*{_DATE}\s*(?:讯|訊)?\s*[）)】\]]?"
+    rf"|{_DAY_FIRST}"
+    r"|(?:香港|北京|台北)?(?:时间|時間)?\d{1,2}[时時]\d{1,2}分"
     r"|[（(]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][）)]?"
     r"|第\s*[A-Za-z]?\d{1,3}\s*版|(?<![A-Za-z])[A-Z]\d{1,2}(?:版)?(?![\dA-Za-z])"
     rf"|(?P<label>{_LABEL})\s*[:：]\s*(?P<value>[^\s\u3000|｜]*)"
@@ -86,7 +90,10 @@ def parse(text: str) -> Header | None:
             labels.setdefault(_simple(m.group("label")), m.group("value"))
         elif m.group("y") and found is None:
             found = dates.ymd(m.group("y"), m.group("m"), m.group("d"))
-        marked = marked or not m.group("y") or bool(m.group("time"))
+        elif m.group("dy") and found is None:
+            found = dates.ymd(m.group("dy"), m.group("dm"), m.group("dd"))
+        dated = m.group("y") or m.group("dy")
+        marked = marked or not dated or bool(m.group("time") or m.group("dtime"))
     names += _names(text[pos:])
     if any(n is None for n in names) or len(names) > _NAMES:
         return None

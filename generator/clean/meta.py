@@ -36,7 +36,19 @@ _BYLINE_HINT = re.compile(
 )
 # ``〔記者王小明／台北報導〕``: brackets around the byline, the place it was filed from.
 _BRACKETS = re.compile(r"^[〔［\[【]|[〕］\]】]$")
-_REPORTED_FROM = re.compile(r"\s*[／/|｜]\s*[\u4e00-\u9fff]{0,8}(?:报道|報導|报导|報道|电|電)$")
+_REPORTED_FROM = re.compile(
+    r"\s*[／/|｜]\s*[\u4e00-\u9fff]{0,8}(?:报道|報導|报导|報道|电|電)$"
+    r"|\s+[\u4e00-\u9fff、]{2,10}(?:报道|報導|报导|報道)$"
+)
+# ``文｜张三 编辑｜李四``, ``作者：张三 编辑：李四``, ``界面新闻记者 | 孔令玥``: a line of
+# role-and-name pairs; the writers' names are the byline, the rest are credits.
+_CREDIT_LABEL = re.compile(
+    r"(?P<pub>[^\s｜|:：/／·]{0,12}?)(?P<role>文字|文|作者|撰文|采写|记者|記者|撰稿|主笔|编辑|編輯|责编"
+    r"|責編|责任编辑|审核|審核|审校|校对|摄影|攝影|图片|图|圖|统筹|策划|监制|实习生|通讯员|编译|设计|制图)"
+    r"\s*[｜|:：/／]\s*"
+)
+_WRITERS = frozenset("文 文字 作者 撰文 采写 记者 記者 撰稿 主笔 实习生 通讯员 编译".split())
+_PUB_REPORTER = re.compile(r"^\S{0,10}?(?:记者|記者)\s*")
 _EMBEDDED = re.compile(
     f"(?:{_ROLE}|作者|撰文|撰稿)\\s*[:：/／]?\\s*(?P<names>[{_H}]{{2,4}}(?:[、，,][{_H}]{{2,4}})*)"
 )
@@ -99,7 +111,26 @@ def parse_byline(text: str) -> Byline | None:
     if m:
         names = split_names(m.group("names"))
         return Byline(names) if _surnamed(names) else None
-    return None
+    return credit_line(text)
+
+
+def credit_line(text: str) -> Byline | None:
+    """The writers of a line made only of ``role｜names`` pairs, or ``None``."""
+    labels = list(_CREDIT_LABEL.finditer(text))
+    if not labels or labels[0].start() != 0:
+        return None
+    names: list[str] = []
+    publication = None
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        value = _PUB_REPORTER.sub("", text[m.end() : end].strip())
+        found = split_names(value)
+        if not _surnamed(found) or "".join(found) != re.sub(r"[\s、，,]", "", value):
+            return None
+        if m.group("role") in _WRITERS:
+            names += found
+            publication = publication or publication_name(m.group("pub"))
+    return Byline(tuple(names), publication) if names else None
 
 
 def _surnamed(names: tuple[str, ...]) -> bool:

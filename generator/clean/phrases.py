@@ -91,7 +91,7 @@ RULES: tuple[Rule, ...] = (
         "navigation", both(r"^(上一篇|下一篇|上一条|下一条|上篇|下篇|阅读下一篇)\s*[:：]"), width=60
     ),
     Rule("navigation", re.compile(rf"^(?:{_TOKEN}{_SEP}){{2,}}{_TOKEN}$"), width=120),
-    Rule("navigation", re.compile(rf"^{_TOKEN}(?:\s*[>›»]\s*{_TOKEN})+$"), width=80),
+    Rule("navigation", re.compile(rf"^{_TOKEN}(?:\s*[>›»]+\s*{_TOKEN})+$"), width=80),
     Rule("widget", re.compile(rf"^{_BUTTON}(?:(?:\s+|{_SEP}){_BUTTON})*(?:\s*[:：])?$"), width=60),
     Rule(
         "widget",
@@ -150,7 +150,7 @@ RULES: tuple[Rule, ...] = (
         "credits",
         both(
             r"^[（(【\[]?(责任编辑|编辑|责编|校对|审核|审校|监制|统筹|策划|制图|美编|值班编辑|主编|编审"
-            r"|本版编辑|终审|初审|复审)\s*[:：]"
+            r"|本版编辑|终审|初审|复审|摄影|攝影)\s*[:：｜|]"
         ),
         width=40,
     ),
