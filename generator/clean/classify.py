@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 from .chars import ends_sentence
 from .dates import date_line
-from .meta import parse_byline
 from .lines import Line
+from .meta import parse_byline
 from .phrases import CAPTION_END, CAPTION_START, is_related_marker, phrase_reason
 from .reflow import Layout
 

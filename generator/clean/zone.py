@@ -59,8 +59,8 @@ def top_matter(lines: Sequence[Line], layout: Layout) -> Top:
     top.byline = next((ln for ln in early if ln.kind == "text" and parse_byline(ln.text)), None)
     all_units = units(lines, layout)
     header = next((ln for ln in early if ln.kind == "text" and date_line(ln.text)), None)
-    first = header is not None and (top.byline is None or header.no < top.byline.no)
-    if first and header is not None and _above_header(all_units, header, top):
+    leads = header is not None and (top.byline is None or header.no < top.byline.no)
+    if leads and header is not None and _above_header(all_units, header, top):
         return top
     if top.byline is not None:
         zone = [u for u in all_units if u.lines[-1].no < top.byline.no and not _meta_unit(u)]
