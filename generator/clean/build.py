@@ -22,7 +22,7 @@ from .markdown import Meta, parse_meta
 from .reflow import Layout, Unit, units
 from .split import Segment
 from .text import Styled, concat
-from .zone import pick_title, title_joiner, top_matter
+from .zone import is_label, pick_title, title_joiner, top_matter
 
 Piece = tuple[str, Styled, tuple[int, ...], int]
 _URL = re.compile(r"https?://[^\s<>\"'，。）)】]+")
@@ -57,6 +57,10 @@ def build(seg: Segment, layout: Layout, markdown: bool = False) -> Draft:
     draft = Draft("", [], [])
     head, sidebar, bylines, found = _top(seg, layout, markdown, draft)
     kicker, main, subtitle = pick_title(head)
+    for line in kicker:
+        if is_label(line.text):
+            line.reason = "column"
+    kicker = [line for line in kicker if line.reason is None]
     for part, role in ((kicker, "kicker"), (subtitle, "subtitle")):
         for line in part:
             line.role = role

@@ -64,7 +64,9 @@ def _title_bar(lines: Sequence[Line]) -> None:
 
 
 def _menu_line(line: Line) -> bool:
-    return line.live and line.width <= _MENU_ITEM and bool(_MENU_TEXT.match(line.text))
+    if not line.live or line.width > _MENU_ITEM or not _MENU_TEXT.match(line.text):
+        return False
+    return not (parse_byline(line.text) or date_line(line.text))  # metadata, read later
 
 
 def _menus(lines: Sequence[Line]) -> None:
@@ -96,7 +98,7 @@ def _between_furniture(lines: Sequence[Line]) -> None:
         if not line.live or line.width > _TIDBIT or not _MENU_TEXT.match(line.text):
             continue
         if parse_byline(line.text) or date_line(line.text):
-            continue  # metadata between furniture: read later
+            continue  # metadata, read later
         if not shown[k - 1].live and not shown[k + 1].live:
             line.reason = shown[k - 1].reason
 

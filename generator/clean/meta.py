@@ -109,24 +109,37 @@ def parse_byline(text: str) -> Byline | None:
     if len(text) > 40 or not _BYLINE_HINT.search(text):
         return None
     text = _REPORTED_FROM.sub("", _BRACKETS.sub("", text)).strip()
+    for parse in (_reporter_byline, _slash_byline, _paren_byline, credit_line):
+        found = parse(text)
+        if found is not None:
+            return found
+    return None
+
+
+def _reporter_byline(text: str) -> Byline | None:
+    """``经济日报·中国经济网记者 王轶辰``, ``本报记者 张三``."""
     m = _BYLINE.match(text)
-    if m:
-        names = split_names(m.group("names"))
-        pub_part = m.group("pub").strip(" ·:：")
-        local = bool(_LOCAL_PAPER.match(pub_part))
-        publication = None if local else publication_name(pub_part)
-        if not _surnamed(names) or (pub_part and not local and publication is None):
-            return None
-        return Byline(names, publication, local)
+    if not m:
+        return None
+    names = split_names(m.group("names"))
+    pub_part = m.group("pub").strip(" ·:：")
+    local = bool(_LOCAL_PAPER.match(pub_part))
+    publication = None if local else publication_name(pub_part)
+    if not _surnamed(names) or (pub_part and not local and publication is None):
+        return None
+    return Byline(names, publication, local)
+
+
+def _slash_byline(text: str) -> Byline | None:
     m = _BYLINE_SLASH.match(text)
-    if m:
-        names = split_names(m.group("names"))
-        return Byline(names) if _surnamed(names) else None
+    names = split_names(m.group("names")) if m else ()
+    return Byline(names) if _surnamed(names) else None
+
+
+def _paren_byline(text: str) -> Byline | None:
     m = _BYLINE_PAREN.match(text)
-    if m:
-        names = split_names(m.group("names"))
-        return Byline(names) if _surnamed(names) else None
-    return credit_line(text)
+    names = split_names(m.group("names")) if m else ()
+    return Byline(names) if _surnamed(names) else None
 
 
 def credit_line(text: str) -> Byline | None:

@@ -68,7 +68,8 @@ _COUNTER = (
     r"(评论|跟帖|参与|阅读|浏览|点击|点赞|在看|分享|收藏|转发|顶|踩)\s*[(（]?\s*[\d,.万]+\s*[)）]?"
 )
 _BUTTON = (
-    rf"[【\[]?(?:{_SHARE}|{_COUNTER}|登录|注册|退出|首页|返回|更多|关闭|搜索|客户端|APP|App)[】\]]?"
+    rf"[【\[]?(?:{_SHARE}|{_COUNTER}|登录|注册|退出|首页|返回|更多|关闭|搜索|客户端|APP|App"
+    r"|上一版|下一版|上一篇|下一篇|上一页|下一页|上一条|下一条)[】\]]?"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -99,6 +100,13 @@ RULES: tuple[Rule, ...] = (
         width=40,
     ),
     Rule("widget", re.compile(r"^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$")),
+    Rule("navigation", re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版"), width=30),
+    Rule(
+        "navigation",
+        both(r"浏览效果|最佳浏览|建议使用.{0,24}浏览器|分辨率.{0,6}浏览"),
+        search=True,
+        width=60,
+    ),
     Rule(
         "placeholder",
         both(r"^(视频加载中|正在加载|加载中|点击播放|播放视频|打开.{0,8}查看精彩图片)"),
@@ -119,13 +127,29 @@ RULES: tuple[Rule, ...] = (
         ),
         search=True,
     ),
+    Rule(
+        "disclaimer",
+        both(r"(Cookie|cookie|隐私政策|隐私权政策).{0,30}(同意|浏览|接受)"),
+        search=True,
+    ),
+    # A wiki's own furniture around the article (skin, notices, templates, categories).
+    Rule(
+        "wiki",
+        both(
+            r"^(维基百科，自由的百科全书|跳到导航|跳到搜索|跳到内容|跳转到导航|跳转到搜索|本页使用了标题或全文手工转换"
+            r"|分类\s*[:：]|隐藏分类\s*[:：]|最后修订于|本页面最后修订|此页面最后编辑于|本条目|查看历史|编辑链接"
+            r"|\{\{|\}\}$|\|\s*\w+\s*=|目录$|来自“)"
+        ),
+        width=200,
+    ),
     # "Related reading": the marker alone on its line, or a keyword line.
     Rule(
         "related-links",
         both(
             r"^(延伸阅读|相关阅读|相关新闻|相关文章|相关报道|相关链接|相关推荐|推荐阅读|热门推荐|热点推荐|猜你喜欢"
             r"|为你推荐|为您推荐|更多精彩|精彩推荐|换一批|换一换|往期回顾|热门文章|最新文章|相关视频|热播栏目"
-            r"|相关评论|热点排行|热门跟帖|网友评论|精彩评论|最新评论|热门评论|推荐视频|今日推荐|看更多|往期推荐)"
+            r"|相关评论|热点排行|热门跟帖|网友评论|精彩评论|最新评论|热门评论|推荐视频|今日推荐|看更多|往期推荐"
+            r"|参考文献|参考资料|外部链接|参见|注释)"
             r"\s*[:：>》]*$"
         ),
     ),

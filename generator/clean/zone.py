@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .chars import han_count, is_han
+from . import header
 from .header import date_line
 from .lines import Line
 from .meta import parse_byline
@@ -36,6 +37,8 @@ from .reflow import Layout, Unit, units
 from .split import title_like
 
 _CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[｜|:：/／]\s*[\u4e00-\u9fff·]{2,8}$")
+_LABEL_CHARS = 4
+_PLAIN = re.compile(r"^[\u4e00-\u9fffA-Za-z]+$")
 _EARLY = 0.4  # a byline within the first 40% of an article's lines closes its top matter
 # A line that is only a position and a name: who speaks in the headline below it.
 SPEAKER = both(
@@ -57,11 +60,17 @@ def top_matter(lines: Sequence[Line], layout: Layout) -> Top:
     top = Top()
     early = live[: int(_EARLY * len(live)) + 1]
     top.byline = next((ln for ln in early if ln.kind == "text" and parse_byline(ln.text)), None)
+    headers = [ln for ln in early if ln.kind == "text" and header.parse(ln.text)]
+    for line in headers:
+        line.role = "dateline"  # metadata: never joined to the headline above it
     all_units = units(lines, layout)
-    header = next((ln for ln in early if ln.kind == "text" and date_line(ln.text)), None)
-    leads = header is not None and (top.byline is None or header.no < top.byline.no)
-    if leads and header is not None and _above_header(all_units, header, top):
-        return top
+    # The headline stands above the last header line that has one (an e-paper prints
+    # the day's date under its masthead, and the article's date under its headline).
+    for line in reversed(headers):
+        if top.byline is not None and top.byline.no < line.no:
+            continue
+        if _above_header(all_units, line, top):
+            return top
     if top.byline is not None:
         zone = [u for u in all_units if u.lines[-1].no < top.byline.no and not _meta_unit(u)]
     else:
@@ -180,7 +189,7 @@ def pick_title(head: Sequence[Line]) -> tuple[list[Line], list[Line], list[Line]
         start += 1
     end = start + 1
     main = lines[start].text if lines else ""
-    if end < len(lines) and (main.endswith(("：", ":")) or _chars(main) <= 5):
+    if end < len(lines) and main.endswith(("：", ":")):
         end += 1  # ``字节跳动：`` + ``多矩阵产品抗击疫情``
     elif end < len(lines) and _chars(lines[end].text) <= 5:
         end += 1  # ``数字新基建的机遇来了`` + ``要抓住!``
@@ -196,7 +205,13 @@ def _kicker(text: str) -> bool:
     whole phrase), or it only names the speaker (``……首席执行官张勇``)."""
     if text.endswith(("——", "—")) or (text.endswith(("：", ":")) and _chars(text) > 8):
         return True
-    return SPEAKER.search(text) is not None
+    return SPEAKER.search(text) is not None or is_label(text)
+
+
+def is_label(text: str) -> bool:
+    """A section's name over the headline (``教育``, ``生活新聞``): a few characters, no
+    punctuation. Not a kicker that leads into the title: a label of the page."""
+    return _chars(text) <= _LABEL_CHARS and bool(_PLAIN.match(text))
 
 
 def title_joiner(left: str, right: str) -> str:
