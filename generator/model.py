@@ -127,9 +127,15 @@ class Block:
     lines: tuple[int, ...] = ()
 
 
+# The reason of text the curator cut with ``drop:`` in timeline.yaml; the report
+# offers to put it back by deleting that item rather than by adding a ``keep:``.
+CURATOR = "curator"
+
+
 @dataclass(frozen=True)
 class Dropped:
-    """An input line left out of the article, and why (``caption``, ``promo``, ...)."""
+    """An input line left out of the article, and why (``caption``, ``promo``, ...;
+    :data:`CURATOR` for text cut by the curator)."""
 
     line: int
     text: str
@@ -200,8 +206,21 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """One ``keep:`` or ``drop:`` item of an override, with where it is in timeline.yaml."""
+
+    text: str
+    line: int = 0
+    col: int = 0
+
+
+@dataclass(frozen=True)
 class ArticleOverride:
-    """Curator's corrections to an article's metadata, from ``articles:`` in the timeline."""
+    """Curator's corrections to an article, from ``articles:`` in the timeline.
+
+    Besides metadata: ``keep`` names lines the cleaner dropped that belong in the
+    body, ``drop`` names text in the body that does not (see ``timeline.corrections``).
+    """
 
     id: str
     title: str | None = None
@@ -210,6 +229,8 @@ class ArticleOverride:
     date: PartialDate | None = None
     url: str | None = None
     line: int = 0
+    keep: tuple[Correction, ...] = ()
+    drop: tuple[Correction, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,19 @@ def test_hostile_text_is_visible_as_text(site: Path) -> None:
     assert "script:alert(1)) [前导]( javascript:alert(1))" in controls
 
 
+def test_hand_corrections_to_the_cleaning_stay_text(site: Path) -> None:
+    # `drop:` texts land in the cleaning report's table: a pipe splits no row, a
+    # backtick opens no code span, a tag stays text.
+    article = (site / "articles" / "hostile" / "index.html").read_text(encoding="utf-8")
+    assert "<td>表格检验：竖线|和反引号`code`以及</td>" in article
+    assert "<td>&lt;a href=&quot;javascript:alert(4)&quot;&gt;点这里&lt;/a&gt;</td>" in article
+    assert article.count("<td>编者在 timeline.yaml 中删去</td>") == 2
+    assert "<code>keep: [&quot;本报记者 张三&quot;]</code>" in article
+    # `keep:` put the raw headline line back as a paragraph, entity text and all.
+    kept = (site / "articles" / "hostile_md" / "index.html").read_text(encoding="utf-8")
+    assert '<p id="p1"># 标题里的&amp;lt;img src=x onerror=alert(5)&amp;gt;</p>' in kept
+
+
 def test_raw_markdown_seed_is_published_as_plain_text(site: Path) -> None:
     raw = site / "raw" / "hostile_md.md.txt"
     assert raw.read_bytes() == (HOSTILE / "seeds" / "hostile_md.md").read_bytes()

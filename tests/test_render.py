@@ -116,9 +116,13 @@ def test_article_page_highlights_quote_and_links_back() -> None:
     # the list of citing events, with a jump to the passage
     assert '<a href="../events/compute.md">阿里云开放AI算力</a>' in html
     assert '<a href="#p2">第 2 段</a>' in html
-    # article text is escaped, the report lists the dropped caption
+    # article text is escaped, the report lists the dropped caption with its Chinese
+    # label and the `keep:` line that would bring it back
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert "caption" in html and "（资料图片）" in html
+    assert (
+        '<td style="text-align: right;">40</td>\n<td>图片说明</td>\n<td>（资料图片）</td>' in html
+    )
+    assert "<td><code>keep: [&quot;（资料图片）&quot;]</code></td>" in html
     assert '<a href="../raw/paper.txt">原始文件</a>' in html
 
 

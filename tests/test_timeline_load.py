@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import ArticleOverride, Entity, PartialDate, SourceRef
+from generator.model import ArticleOverride, Correction, Entity, PartialDate, SourceRef
 from generator.timeline import load_timeline, load_timeline_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "timelines"
@@ -66,6 +66,8 @@ def test_valid_file_builds_the_model_sorted_by_date() -> None:
             date=PartialDate(2020, 4),
             url="https://example.com/spring",
             line=37,
+            keep=(Correction("（资料图片）", 43, 12),),
+            drop=(Correction("扫码关注本报公众号。", 45, 9),),
         ),
     )
 
@@ -259,7 +261,7 @@ def test_display_defaults_to_the_path_as_given(tmp_path: Path) -> None:
         (
             "events: []\narticles:\n  x: some title\n",
             "3:6: error: the override for `x` must be "
-            "a mapping of title, author, publication, date, url, got a string",
+            "a mapping of title, author, publication, date, url, keep, drop, got a string",
         ),
         (
             "events: []\narticles:\n  x:\n    date: 2020-02-30\n",

@@ -134,3 +134,11 @@ def test_valid_fixture_passes_the_schema() -> None:
 )
 def test_schema_flags_the_same_mistakes(fixture: str, expected: list[str]) -> None:
     assert problems(as_editor_reads(FIXTURES / fixture), SCHEMA) == expected
+
+
+def test_keep_and_drop_are_lists_of_text_for_editors_too() -> None:
+    doc = {"events": [], "articles": {"a": {"keep": "（资料图片）", "drop": ["扫码", ""]}}}
+    assert problems(doc, SCHEMA) == [
+        ".articles.a.keep: not array",
+        ".articles.a.drop[1]: wrong length",
+    ]

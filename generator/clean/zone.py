@@ -27,8 +27,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .chars import han_count, is_han
 from . import header
+from .chars import han_count, is_han
 from .header import date_line
 from .lines import Line
 from .meta import parse_byline

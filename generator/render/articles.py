@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 
 from .. import mdwrite, paths
+from ..clean.reasons import label
 from ..mdwrite import Mark, escape
-from ..model import Article
+from ..model import CURATOR, Article, Dropped
 from .common import event_date, event_link, md_link
 from .index import Citation, Index
 from .paging import ARTICLE_ROWS_PAGE, framed, split_list
@@ -65,15 +67,50 @@ def _marks(page: str, citations: list[Citation]) -> dict[str, list[Mark]]:
 
 
 def _report(article: Article) -> list[str]:
-    """The cleaning report, collapsed: every line left out and why."""
+    """The cleaning report, collapsed: every line left out, why, and how to put it back."""
     if not article.dropped:
         return ["", '??? info "清洗报告：未删去任何行"', "", "    原文每一行都保留在正文中。", ""]
     out = ["", f'??? info "清洗报告：删去 {len(article.dropped)} 行"', ""]
-    out += ["    | 行 | 原因 | 内容 |", "    | ---: | --- | --- |"]
-    for d in article.dropped:
-        text = escape(d.text.strip()) or "（空）"
-        out.append(f"    | {d.line} | {escape(d.reason)} | {text} |")
+    out += [f"    {_how_to_restore(article.id)}", ""]
+    out += ["    | 行 | 原因 | 内容 | 恢复 |", "    | ---: | --- | --- | --- |"]
+    out += [f"    | {' | '.join(_report_row(d))} |" for d in article.dropped]
     return [*out, ""]
+
+
+def _how_to_restore(article_id: str) -> str:
+    return (
+        "删错了？在 `timeline.yaml` 的 `articles:` 下、本文编号 "
+        f"<code>{escape(article_id)}:</code> 之下，加上该行“恢复”一栏的内容，"
+        "这一行就会作为单独的一段放回原处；要恢复几行，就写成一个列表，如 "
+        '`keep: ["第一行", "第二行"]`。'
+        f"原因为“{label(CURATOR)}”的文字，删去 `drop:` 中对应的一项即可。"
+        "正文里多余的文字，也可以用 `drop:` 删去（见编者指南中的《timeline.yaml 格式》）。"
+    )
+
+
+def _report_row(dropped: Dropped) -> list[str]:
+    """Line, reason (its Chinese label), text, and the YAML that brings the text back."""
+    text = dropped.text.strip()
+    if not text:
+        restore = "—"  # a blank line: nothing to put back
+    elif dropped.reason == CURATOR:
+        restore = "删去 `drop:` 中的这一项"
+    else:
+        restore = f"<code>{escape('keep: [' + yaml_string(text) + ']')}</code>"
+    line = str(dropped.line) if dropped.line else "—"
+    return [line, escape(label(dropped.reason)), escape(text) or "（空）", restore]
+
+
+# Characters a YAML double-quoted string must not hold raw: JSON escapes C0 controls,
+# but YAML also reads NEL and the Unicode line/paragraph separators as line breaks
+# (folded into a space) and refuses DEL and the other C1 controls in the file.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted string that reads back as exactly ``text``."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def articles_index(index: Index) -> dict[str, str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from ..model import ArticleOverride, Diagnostic, Event, Timeline
+from ..model import ArticleOverride, Correction, Diagnostic, Event, Timeline
 from . import schema
 from .events import parse_events
 from .schema import Report
@@ -124,12 +124,13 @@ def _document(root: yaml.Node, report: Report) -> tuple[list[Event], list[Articl
 
 
 def parse_overrides(node: yaml.Node, report: Report) -> list[ArticleOverride]:
-    """``articles:``: corrections to article metadata, keyed by article id."""
+    """``articles:``: corrections to articles (metadata, kept and dropped text) by id."""
     if not isinstance(node, yaml.MappingNode):
+        keys = ", ".join(schema.OVERRIDE_KEYS)
         report.at(
             node,
-            "`articles` must be a mapping of article id -> {title, author, "
-            f"publication, date, url}}, got {schema.type_name(node)}",
+            f"`articles` must be a mapping of article id -> {{{keys}}}, "
+            f"got {schema.type_name(node)}",
         )
         return []
     overrides: list[ArticleOverride] = []
@@ -158,6 +159,8 @@ def parse_override(article_id: str, entry: schema.Entry, report: Report) -> Arti
     if url is not None and not is_web_url(url):
         report.at(found["url"].value, f"`url` must be an http:// or https:// address, got `{url}`")
     date = schema.date(found["date"].value, "date", report) if "date" in found else None
+    keep = corrections(found["keep"].value, "keep", report) if "keep" in found else ()
+    drop = corrections(found["drop"].value, "drop", report) if "drop" in found else ()
     if report.errors > errors_before:
         return None
     return ArticleOverride(
@@ -168,7 +171,16 @@ def parse_override(article_id: str, entry: schema.Entry, report: Report) -> Arti
         date=date,
         url=url,
         line=position(entry.key)[0],
+        keep=keep,
+        drop=drop,
     )
+
+
+def corrections(node: yaml.Node, key: str, report: Report) -> tuple[Correction, ...]:
+    """``keep:`` or ``drop:`` texts, each with its own position: the validator's
+    messages about one item (not found in the article) point at that item."""
+    items = schema.text_items(node, key, report)
+    return tuple(Correction(value, *position(item)) for value, item in items or ())
 
 
 def is_web_url(url: str) -> bool:

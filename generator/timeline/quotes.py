@@ -73,6 +73,23 @@ def locate(index: ArticleIndex, quote: str) -> tuple[Span, ...] | None:
     return tuple(spans)
 
 
+def occurrences(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every place ``quote`` is in ``text`` (one block), whitespace aside, without
+    overlaps: ``(start, end)`` offsets into ``text``, from its first to its last
+    non-blank character."""
+    needle = squeeze(quote)
+    haystack = squeeze(text)
+    found: list[int] = []
+    start = haystack.find(needle) if needle else -1
+    while start >= 0:
+        found += (start, start + len(needle) - 1)
+        start = haystack.find(needle, start + len(needle))
+    if not found:
+        return []
+    offsets = _offsets(text, *found)
+    return [(offsets[i], offsets[i + 1] + 1) for i in range(0, len(offsets), 2)]
+
+
 def _offsets(text: str, *kept: int) -> tuple[int, ...]:
     """Offsets in ``text`` of the ``kept``-th non-skipped characters (ascending)."""
     if not _SKIPPED.search(text):
@@ -121,6 +138,17 @@ def closest_passage(article: Article, quote: str) -> tuple[str, str] | None:
     ]
     _, _, anchor, sentence = min(ratio)
     return anchor, sentence
+
+
+def closest_hint(article: Article, text: str) -> str:
+    """What to tell a curator whose ``text`` is not in ``article``: the passage most
+    like it (``closest passage (p3): “…”``), or what is expected when nothing is."""
+    found = closest_passage(article, text)
+    if found is None:
+        return "expected words copied exactly from the article"
+    anchor, sentence = found
+    where = f" ({anchor})" if anchor else ""
+    return f"closest passage{where}: “{shorten(sentence)}”"
 
 
 def shorten(sentence: str) -> str:

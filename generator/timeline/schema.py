@@ -33,7 +33,7 @@ EVENT_KEYS = (
 EVENT_REQUIRED = ("id", "date", "title", "sources")
 SOURCE_KEYS = ("article", "quote")
 ENTITY_KEYS = ("people", "organizations", "places")
-OVERRIDE_KEYS = ("title", "author", "publication", "date", "url")
+OVERRIDE_KEYS = ("title", "author", "publication", "date", "url", "keep", "drop")
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 MAX_ID_LENGTH = 80
@@ -45,8 +45,9 @@ _CORE = "tag:yaml.org,2002:"
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # The only values that may span lines. Everything else lands in a heading, a link, a
 # file name or a one-line export field, where a line break splits it (a title's
-# ``{#id}`` anchor would fall off its heading).
-MULTILINE_KEYS = ("summary", "quote")
+# ``{#id}`` anchor would fall off its heading). ``keep``/``drop`` texts are never
+# published, only matched against an article ignoring whitespace, like quotes.
+MULTILINE_KEYS = ("summary", "quote", "keep", "drop")
 _SCALAR_NAMES = {
     _CORE + "null": "nothing (an empty value)",
     _CORE + "int": "an integer",
@@ -174,13 +175,21 @@ def text(node: yaml.Node, key: str, report: Report, what: str = "") -> str | Non
 
 def text_list(node: yaml.Node, key: str, report: Report) -> tuple[str, ...] | None:
     """A list of non-empty texts (``[a, b]`` or one ``- a`` per line)."""
+    items = text_items(node, key, report)
+    return None if items is None else tuple(value for value, _ in items)
+
+
+def text_items(
+    node: yaml.Node, key: str, report: Report
+) -> tuple[tuple[str, yaml.Node], ...] | None:
+    """Like :func:`text_list`, each text with its node, for messages about one item."""
     if not isinstance(node, yaml.SequenceNode):
         report.at(node, f"`{key}` must be a list of text, got {type_name(node)}")
         return None
-    values = [text(item, key, report, f"each `{key}` item") for item in node.value]
-    if any(value is None for value in values):
+    values = [(text(item, key, report, f"each `{key}` item"), item) for item in node.value]
+    if any(value is None for value, _ in values):
         return None
-    return tuple(value for value in values if value is not None)
+    return tuple((value, item) for value, item in values if value is not None)
 
 
 def boolean(node: yaml.Node, key: str, report: Report) -> bool | None:

@@ -4,6 +4,9 @@ Every source must name a known article and quote it verbatim (whitespace aside);
 each found quote gets its :class:`Span` list so pages can link and highlight the
 passage. Sources naming an unknown article are dropped (their link would be
 broken), and an event left without sources is dropped too: always with an error.
+Quotes are looked for in the articles as corrected by ``articles:`` (a line put
+back with ``keep`` can be quoted; text cut with ``drop`` cannot), the same
+:func:`apply_overrides` the site is built from.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Article, ArticleOverride, Diagnostic, Event, SourceRef, Timeline
+from . import corrections
 from .load import load_file
-from .quotes import ArticleIndex, closest_passage, index_article, locate, shorten
+from .quotes import ArticleIndex, closest_hint, index_article, locate
 from .schema import closest
 
 
@@ -37,7 +41,8 @@ def check(
 
 
 def apply_overrides(articles: Sequence[Article], timeline: Timeline) -> list[Article]:
-    """Articles with the curator's metadata corrections from ``articles:`` applied."""
+    """Articles with the curator's corrections from ``articles:`` applied: metadata,
+    and the body's ``keep`` and ``drop`` texts (items matching nothing are skipped)."""
     by_id = {override.id: override for override in timeline.overrides}
     return [
         _override(article, by_id[article.id]) if article.id in by_id else article
@@ -51,77 +56,91 @@ def _override(article: Article, override: ArticleOverride) -> Article:
         for name in ("title", "author", "publication", "date", "url")
         if getattr(override, name) is not None
     }
-    return dataclasses.replace(article, **changes)
+    return dataclasses.replace(corrections.correct(article, override), **changes)
 
 
 def _validate(
     timeline: Timeline, articles: Sequence[Article], events_line: int, warn_uncited: bool
 ) -> tuple[Timeline, list[Diagnostic]]:
     file = timeline.path
-    found: list[Diagnostic] = []
-    ids = [article.id for article in articles]
+    originals = {article.id: article for article in articles}
+    known = {o.id: o for o in timeline.overrides if o.id in originals}
+    corrected = apply_overrides(articles, timeline)
+    events, found = _locate_quotes(file, timeline.events, corrected, originals, known)
+    found += _override_problems(file, timeline.overrides, originals)
+    found += _order_warnings(file, timeline.events)
+    if warn_uncited:
+        found += _uncited_warnings(file, timeline.events, articles, events_line)
+    result = dataclasses.replace(timeline, events=tuple(events), overrides=tuple(known.values()))
+    return result, found
+
+
+def _locate_quotes(
+    file: str,
+    events: Sequence[Event],
+    corrected: Sequence[Article],
+    originals: dict[str, Article],
+    overrides: dict[str, ArticleOverride],
+) -> tuple[list[Event], list[Diagnostic]]:
+    """Events with each quote located in its corrected article (indexed once however
+    many events cite it); sources naming no article, and then sourceless events, left out."""
+    by_id = {article.id: article for article in corrected}
     indexes: dict[str, ArticleIndex] = {}
-    by_id = {article.id: article for article in articles}
-    events: list[Event] = []
-    for event in timeline.events:
+    found: list[Diagnostic] = []
+    located: list[Event] = []
+    for event in events:
         sources: list[SourceRef] = []
         for source in event.sources:
             article = by_id.get(source.article)
             if article is None:
-                hint = _article_hint(source.article, ids)
+                hint = _article_hint(source.article, list(originals))
                 found.append(_error(file, source, f"unknown article `{source.article}`; {hint}"))
                 continue
             if article.id not in indexes:
                 indexes[article.id] = index_article(article)
-            sources.append(_resolve(file, source, indexes[article.id], found))
+            spans = locate(indexes[article.id], source.quote)
+            if spans is None:  # the event stays, linked to the article without an anchor
+                why = _not_found(article, originals[article.id], overrides.get(article.id), source)
+                found.append(_error(file, source, why))
+            sources.append(dataclasses.replace(source, spans=spans or ()))
         if sources:
-            events.append(dataclasses.replace(event, sources=tuple(sources)))
-    overrides = []
-    for override in timeline.overrides:
-        if override.id in by_id:
-            overrides.append(override)
-        else:
-            hint = _article_hint(override.id, ids)
-            found.append(
-                Diagnostic(
-                    file,
-                    override.line,
-                    1,
-                    f"unknown article `{override.id}` in `articles:`; {hint}",
-                )
-            )
-    found += _order_warnings(file, timeline.events)
-    if warn_uncited:
-        found += _uncited_warnings(file, timeline.events, articles, events_line)
-    result = dataclasses.replace(timeline, events=tuple(events), overrides=tuple(overrides))
-    return result, found
+            located.append(dataclasses.replace(event, sources=tuple(sources)))
+    return located, found
 
 
-def _article_hint(article_id: str, ids: list[str]) -> str:
-    match = closest(article_id, ids)
-    return f"did you mean `{match}`?" if match else "expected the id of a cleaned article"
+def _not_found(
+    article: Article, original: Article, override: ArticleOverride | None, source: SourceRef
+) -> str:
+    """Why a quote is not in the article: a correction took it out, or what is closest."""
+    why = corrections.removed_by(original, override, source.quote) if override else None
+    hint = f": {why}" if why else f"; {closest_hint(article, source.quote)}"
+    return f"quote not found in article {article.id}{hint}"
 
 
 def _error(file: str, source: SourceRef, message: str) -> Diagnostic:
     return Diagnostic(file, source.line or 1, source.col or 1, message)
 
 
-def _resolve(
-    file: str, source: SourceRef, index: ArticleIndex, found: list[Diagnostic]
-) -> SourceRef:
-    spans = locate(index, source.quote)
-    if spans is not None:
-        return dataclasses.replace(source, spans=spans)
-    message = f"quote not found in article {source.article}"
-    closest = closest_passage(index.article, source.quote)
-    if closest is not None:
-        anchor, sentence = closest
-        where = f" ({anchor})" if anchor else ""
-        message += f"; closest passage{where}: “{shorten(sentence)}”"
-    else:
-        message += "; expected words copied exactly from the article"
-    found.append(_error(file, source, message))
-    return source
+def _override_problems(
+    file: str, overrides: Sequence[ArticleOverride], originals: dict[str, Article]
+) -> list[Diagnostic]:
+    """Overrides of unknown articles, and ``keep``/``drop`` texts matching nothing."""
+    found = []
+    for override in overrides:
+        article = originals.get(override.id)
+        if article is None:
+            hint = _article_hint(override.id, list(originals))
+            message = f"unknown article `{override.id}` in `articles:`; {hint}"
+            found.append(Diagnostic(file, override.line, 1, message))
+            continue
+        for item, message in corrections.problems(article, override):
+            found.append(Diagnostic(file, item.line or 1, item.col or 1, message))
+    return found
+
+
+def _article_hint(article_id: str, ids: list[str]) -> str:
+    match = closest(article_id, ids)
+    return f"did you mean `{match}`?" if match else "expected the id of a cleaned article"
 
 
 def _order_warnings(file: str, events: Sequence[Event]) -> list[Diagnostic]:
