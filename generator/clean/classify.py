@@ -32,6 +32,7 @@ _TITLE_BAR_LINES = 5  # it is the first thing a copied page holds
 _MENU_ITEM = 8  # display width of one entry of a menu copied one entry per line
 _MENU_RUN = 3  # this many such lines in a row are a menu
 _TIDBIT = 10  # a line this short between two furniture lines is furniture too
+_TIDBIT_RUN = 2  # and so are two such lines
 _LATE = 0.6  # a "related" block after this share of the page runs to its end
 _PARAGRAPH = 30  # a line this wide that ends a sentence is the text resuming
 _MENU_TEXT = re.compile(r"^[^，。！？；,.!?;：:“”「」]+$")
@@ -94,13 +95,20 @@ def _between_furniture(lines: Sequence[Line]) -> None:
     ``完`` between a release and its footer) belongs to that furniture."""
     shown = [ln for ln in lines if not ln.blank]
     for k in range(1, len(shown) - 1):
-        line = shown[k]
-        if not line.live or line.width > _TIDBIT or not _MENU_TEXT.match(line.text):
+        if shown[k - 1].live:
             continue
-        if parse_byline(line.text) or date_line(line.text):
-            continue  # metadata, read later
-        if not shown[k - 1].live and not shown[k + 1].live:
-            line.reason = shown[k - 1].reason
+        run = 0  # up to _TIDBIT_RUN short labels, then furniture again
+        while k + run < len(shown) - 1 and run < _TIDBIT_RUN and _tidbit(shown[k + run]):
+            run += 1
+        if run and not shown[k + run].live:
+            for line in shown[k : k + run]:
+                line.reason = shown[k - 1].reason
+
+
+def _tidbit(line: Line) -> bool:
+    if not line.live or line.width > _TIDBIT or not _MENU_TEXT.match(line.text):
+        return False
+    return not (parse_byline(line.text) or date_line(line.text))  # metadata, read later
 
 
 def _spread_captions(lines: Sequence[Line], layout: Layout) -> None:

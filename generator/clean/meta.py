@@ -30,6 +30,10 @@ _CREDIT_SPAN = 40
 _PHOTO = re.compile("摄|攝|图|圖")
 _DATELINE_CREDIT = re.compile(
     f"(?:电|電|讯|訊)\\s*[（(]\\s*{_ROLE}\\s*(?P<names>{_NAMES})\\s*[)）]"
+    # ``〔記者王小明／台北報導〕``, ``（中央社記者張三、李四台北12日電）`` opening the text
+    f"|^[〔【\\[（(]\\s*(?:中央社|[{_H}]{{0,6}}?){_REPORTER}\\s*"
+    f"(?P<lead>[{_H}]{{2,3}}(?:[、，][{_H}]{{2,3}})*)"
+    f"(?:\\s*[／/]\\s*[{_H}]{{0,6}}(?:報導|报道|报导|報道)|[{_H}]{{1,4}}\\d{{1,2}}日[電电])[〕】\\]）)]"
 )
 _BYLINE_HINT = re.compile(
     r"记者|記者|通讯员|通訊員|评论员|評論員|撰稿|作者|撰文|编译|編譯|整理|口述|文字|[/／|｜:：（(]"
@@ -152,6 +156,10 @@ def credit_line(text: str) -> Byline | None:
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
         value = _PUB_REPORTER.sub("", text[m.end() : end].strip())
+        first, _, rest = value.partition(" ")
+        if rest and first[:1] not in SURNAMES:  # ``文/新浪财经 周嘉怡``: the outlet, then names
+            publication = publication or first
+            value = rest
         found = split_names(value)
         if not _surnamed(found) or "".join(found) != re.sub(r"[\s、，,]", "", value):
             return None
@@ -243,7 +251,7 @@ def embedded_byline(text: str) -> Byline | None:
 def dateline_credit(text: str) -> tuple[str, ...]:
     """``新华社北京4月7日电（记者 张三 李四）`` at the start of a text."""
     m = _DATELINE_CREDIT.search(text[:80])
-    names = split_names(m.group("names")) if m else ()
+    names = split_names(m.group("names") or m.group("lead")) if m else ()
     return names if _surnamed(names) else ()
 
 

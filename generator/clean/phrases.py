@@ -62,7 +62,7 @@ _TOKEN = r"[^\s|｜/\d，。；！？：:,;!?]{1,10}"
 _SHARE = (
     "微博|微信|QQ空间|QQ好友|QQ|Qzone|朋友圈|豆瓣|人人网|百度贴吧|Facebook|Twitter|LINE|Line|"
     r"\+1|分享|分享到|收藏|点赞|在看|赞|转发|打印|纠错|举报|评论|写评论|我要评论|我要反馈|保存网页"
-    "|图片|视频|音频|听新闻|收听本文|播放|暂停|朗读|字号|字体|大|中|小"
+    "|图片|视频|音频|听新闻|收听本文|播放|暂停|朗读|字号|字体|大|中|小|留言|回应|回复|讚|赞赏"
 )
 _COUNTER = (
     r"(评论|跟帖|参与|阅读|浏览|点击|点赞|在看|分享|收藏|转发|顶|踩)\s*[(（]?\s*[\d,.万]+\s*[)）]?"
@@ -99,7 +99,9 @@ RULES: tuple[Rule, ...] = (
         both(r"^[【\[]?(字号|字体|字级|字級)\s*[:：]?\s*(大\s*中\s*小|[A-Za-z+\-\s]*)"),
         width=40,
     ),
-    Rule("widget", re.compile(r"^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$")),
+    Rule("widget", re.compile(rf"^{_BUTTON}?\s*\d{{1,2}}:\d{{2}}\s*/\s*\d{{1,2}}:\d{{2}}$")),
+    Rule("widget", re.compile(r"^[\d,.万]+$"), width=8),
+    Rule("promo", re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(APP|App|app|客户端|客戶端)$")),
     Rule("navigation", re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版"), width=30),
     Rule(
         "navigation",
@@ -178,6 +180,7 @@ RULES: tuple[Rule, ...] = (
         ),
         width=40,
     ),
+    Rule("headline", both(r"^[（(【\[]?原标题\s*[:：]"), width=100),
     Rule(
         "source",
         both(r"^[（(【\[]?(来源|稿源|出处|转自|原文链接|原文地址|本文来源|文章来源)\s*[:：]"),
