@@ -99,7 +99,13 @@ RULES: tuple[Rule, ...] = (
         both(r"^[【\[]?(字号|字体|字级|字級)\s*[:：]?\s*(大\s*中\s*小|[A-Za-z+\-\s]*)"),
         width=40,
     ),
-    Rule("widget", re.compile(rf"^{_BUTTON}?\s*\d{{1,2}}:\d{{2}}\s*/\s*\d{{1,2}}:\d{{2}}$")),
+    Rule("widget", re.compile(rf"^(?:{_BUTTON})?\s*\d{{1,2}}:\d{{2}}\s*/\s*\d{{1,2}}:\d{{2}}$")),
+    # A desk's credit with no person named: ``生活中心／綜合報導``.
+    Rule(
+        "byline",
+        both(r"^[\u4e00-\u9fff]{2,10}\s*[／/]\s*(综合报道|综合外电|综合报导|编译)$"),
+        width=24,
+    ),
     Rule("widget", re.compile(r"^[\d,.万]+$"), width=8),
     Rule("promo", re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(APP|App|app|客户端|客戶端)$")),
     Rule("navigation", re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版"), width=30),

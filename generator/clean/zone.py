@@ -60,15 +60,18 @@ def top_matter(lines: Sequence[Line], layout: Layout) -> Top:
     top = Top()
     early = live[: int(_EARLY * len(live)) + 1]
     top.byline = next((ln for ln in early if ln.kind == "text" and parse_byline(ln.text)), None)
-    headers = [ln for ln in early if ln.kind == "text" and header.parse(ln.text)]
-    for line in headers:
-        line.role = "dateline"  # metadata: never joined to the headline above it
+    found = [(ln, header.parse(ln.text)) for ln in early if ln.kind == "text"]
+    for line, parsed in found:
+        if parsed is not None:
+            line.role = "dateline"  # metadata: never joined to the headline above it
+    headers = [ln for ln, parsed in found if parsed is not None and parsed.date is not None]
     all_units = units(lines, layout)
     # The headline stands above the last header line that has one (an e-paper prints
     # the day's date under its masthead, and the article's date under its headline).
-    for line in reversed(headers):
-        if top.byline is not None and top.byline.no < line.no:
-            continue
+    anchors = [ln for ln in headers if top.byline is None or ln.no < top.byline.no]
+    if top.byline is not None and not layout.wrapped:
+        anchors.append(top.byline)  # a web page's byline under its headline
+    for line in reversed(anchors):
         if _above_header(all_units, line, top):
             return top
     if top.byline is not None:
