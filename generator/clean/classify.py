@@ -35,6 +35,7 @@ _TIDBIT = 10  # a line this short between two furniture lines is furniture too
 _TIDBIT_RUN = 2  # and so are two such lines
 _LATE = 0.6  # a "related" block after this share of the page runs to its end
 _PARAGRAPH = 30  # a line this wide that ends a sentence is the text resuming
+_CONTENTS_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+[^\s。，！？]{1,20}$")
 _MENU_TEXT = re.compile(r"^[^，。！？；,.!?;：:“”「」]+$")
 
 
@@ -42,35 +43,58 @@ def mark(lines: Sequence[Line], layout: Layout) -> None:
     for line in lines:
         if not line.blank:
             line.reason = phrase_reason(line.text, layout.column)
-    _title_bar(lines)
+    heads = _title_bar(lines)
+    _contents(lines)
     _spread_captions(lines, layout)
     _spread_promo(lines)
     _related_tail(lines)
     if not layout.wrapped:  # in a hard-wrapped page short lines are the text's own
-        _menus(lines)
-        _between_furniture(lines)
+        _menus(lines, heads)
+        _between_furniture(lines, heads)
 
 
-def _title_bar(lines: Sequence[Line]) -> None:
-    """The page's title bar atop the file, when the headline is printed again below."""
+def _title_bar(lines: Sequence[Line]) -> set[str]:
+    """The page's title bar atop the file, when the headline is printed again below.
+    Returns the headline it names, which no other rule may then take for furniture."""
     top = [ln for ln in lines if ln.live][:_TITLE_BAR_LINES]
     texts = {"".join(ln.text.split()) for ln in lines if ln.live}
+    heads: set[str] = set()
     for line in top:
         head = line.text
         while (m := _TITLE_BAR.match(head)) is not None:
             head = m.group("head").strip()
             if "".join(head.split()) in texts and head != line.text:
                 line.reason = "navigation"
+                heads.add(head)
                 break
+    return heads
 
 
-def _menu_line(line: Line) -> bool:
-    if not line.live or line.width > _MENU_ITEM or not _MENU_TEXT.match(line.text):
+def _contents(lines: Sequence[Line]) -> None:
+    """A wiki's table of contents: ``目录`` and the numbered section names under it."""
+    for i, line in enumerate(lines):
+        if line.reason != "wiki" or line.text not in ("目录", "目錄"):
+            continue
+        for entry in lines[i + 1 :]:
+            if entry.blank:
+                continue
+            if not entry.live or not _CONTENTS_ENTRY.match(entry.text):
+                break
+            entry.reason = "wiki"
+
+
+def _menu_line(line: Line, heads: set[str]) -> bool:
+    if (
+        line.text in heads
+        or not line.live
+        or line.width > _MENU_ITEM
+        or not _MENU_TEXT.match(line.text)
+    ):
         return False
     return not (parse_byline(line.text) or date_line(line.text))  # metadata, read later
 
 
-def _menus(lines: Sequence[Line]) -> None:
+def _menus(lines: Sequence[Line], heads: set[str]) -> None:
     """Runs of very short lines with nothing between them, at the page's edge or next to
     other furniture: a menu, one entry a line. (A letter's signatures, one company a
     line, stand between the letter and its date: they stay.)"""
@@ -78,7 +102,7 @@ def _menus(lines: Sequence[Line]) -> None:
     k = 0
     while k < len(shown):
         end = k
-        while end < len(shown) and _menu_line(shown[end]):
+        while end < len(shown) and _menu_line(shown[end], heads):
             end += 1
         before = shown[k - 1] if k > 0 else None
         after = shown[end] if end < len(shown) else None
@@ -90,7 +114,7 @@ def _menus(lines: Sequence[Line]) -> None:
         k = max(end, k + 1)
 
 
-def _between_furniture(lines: Sequence[Line]) -> None:
+def _between_furniture(lines: Sequence[Line], heads: set[str]) -> None:
     """A short label with furniture above and below it (``English`` between two menus,
     ``完`` between a release and its footer) belongs to that furniture."""
     shown = [ln for ln in lines if not ln.blank]
@@ -98,15 +122,20 @@ def _between_furniture(lines: Sequence[Line]) -> None:
         if shown[k - 1].live:
             continue
         run = 0  # up to _TIDBIT_RUN short labels, then furniture again
-        while k + run < len(shown) - 1 and run < _TIDBIT_RUN and _tidbit(shown[k + run]):
+        while k + run < len(shown) - 1 and run < _TIDBIT_RUN and _tidbit(shown[k + run], heads):
             run += 1
         if run and not shown[k + run].live:
             for line in shown[k : k + run]:
                 line.reason = shown[k - 1].reason
 
 
-def _tidbit(line: Line) -> bool:
-    if not line.live or line.width > _TIDBIT or not _MENU_TEXT.match(line.text):
+def _tidbit(line: Line, heads: set[str]) -> bool:
+    if (
+        line.text in heads
+        or not line.live
+        or line.width > _TIDBIT
+        or not _MENU_TEXT.match(line.text)
+    ):
         return False
     return not (parse_byline(line.text) or date_line(line.text))  # metadata, read later
 

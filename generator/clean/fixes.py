@@ -31,10 +31,18 @@ _HAN_SPACE_HAN = re.compile(f"[{HAN_RANGES}] (?=[{HAN_RANGES}])")
 _MIXED = re.compile(f"[{HAN_RANGES}]( ?)[A-Za-z0-9]|[A-Za-z0-9]( ?)[{HAN_RANGES}]")
 _HALF_PUNCT = frozenset(",.;:!?)")
 _DATELINE_ENDS = frozenset(("日电", "日電", "日讯", "日訊"))
+# A wiki's ``[编辑]`` after a heading, and its ``[3]`` reference marks after a sentence
+# or a word: links of the page, not words of the text.
+_WIKI_MARKS = re.compile(
+    r"\[(?:编辑|編輯|编辑源代码|編輯原始碼)\]\s*$|(?<=[\u4e00-\u9fff。，；：！？”」）])\[\d{1,3}\]"
+)
 
 
 def cook_line(text: str) -> str:
-    """Undo web debris in one source line: HTML tags, entities, ``—;``."""
+    """Undo web debris in one source line: HTML tags, entities, ``—;``, a wiki's edit
+    links and reference marks (``历史[编辑]``, ``……颜色。[1]``)."""
+    if "[" in text:
+        text = _WIKI_MARKS.sub("", text)
     if "<" in text:
         text = _TAG.sub("", text)
     for _ in range(3):  # double-encoded ``&amp;nbsp;`` needs two rounds

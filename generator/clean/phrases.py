@@ -145,11 +145,13 @@ RULES: tuple[Rule, ...] = (
         "wiki",
         both(
             r"^(维基百科，自由的百科全书|跳到导航|跳到搜索|跳到内容|跳转到导航|跳转到搜索|本页使用了标题或全文手工转换"
-            r"|分类\s*[:：]|隐藏分类\s*[:：]|最后修订于|本页面最后修订|此页面最后编辑于|本条目|查看历史|编辑链接"
+            r"|分类\s*[:：]|隐藏分类\s*[:：]|最后修订于|本页面最后修订|此页面最后编辑于|本条目|此条目|查看历史|编辑链接"
+            r"|请协助|无法查证的内容|欢迎补充|更新后可移除"
             r"|\{\{|\}\}$|\|\s*\w+\s*=|目录$|来自“)"
         ),
         width=200,
     ),
+    Rule("wiki", re.compile(r"^[^\t]{1,12}\t[^\t]{1,40}$")),  # an infobox row: label, tab, value
     # "Related reading": the marker alone on its line, or a keyword line.
     Rule(
         "related-links",
