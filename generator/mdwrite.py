@@ -28,6 +28,9 @@ _END_TITLE = re.compile(r"&lt;(?=/title)", re.IGNORECASE)
 # Line starts that would turn a paragraph into a heading, list, quote or rule.
 _LINE_START = re.compile(r"#|[-+*](?:\s|$)|-+$")
 _NUMBERED = re.compile(r"\d+(?=[.)](?:\s|$))")
+# A list item that prints its own number (``1.``, ``2、``, ``（三）``) is written as it
+# was printed, one paragraph each: a Markdown bullet before it would read ``• 1.``.
+_OWN_NUMBER = re.compile(r"\d{1,3}[.)、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
 
 
 def escape(text: str) -> str:
@@ -120,11 +123,16 @@ def block(blk: Block, marks: Sequence[Mark] = (), anchors: bool = False) -> str:
     attr = f"{{: #{blk.anchor} }}" if anchors and blk.anchor else ""
     if blk.kind == "heading":
         return "#" * max(2, min(blk.level, 6)) + " " + text
-    if blk.kind == "item":
+    if blk.kind == "item" and not numbered(blk):
         return f"- {text}" + (f"\n  {attr}" if attr else "")
     if blk.kind == "quote":
         return f"> {text}" + (f"\n> {attr}" if attr else "")
     return text + (f"\n{attr}" if attr else "")
+
+
+def numbered(blk: Block) -> bool:
+    """A list item that carries its own printed number."""
+    return blk.kind == "item" and _OWN_NUMBER.match(blk.text) is not None
 
 
 def blocks(
@@ -140,7 +148,7 @@ def blocks(
         if parts:
             parts.append("\n" if blk.kind == "item" and prev_item else "\n\n")
         parts.append(text)
-        prev_item = blk.kind == "item"
+        prev_item = blk.kind == "item" and not numbered(blk)
     return "".join(parts) + "\n" if parts else ""
 
 

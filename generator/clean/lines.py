@@ -25,7 +25,8 @@ _MD_BULLET = re.compile(r"[-+*][ \t]+")
 # (Wingdings ``l`` = ●, ``n`` = ■, ``q`` = ❑, ``u`` = ◆, ``v`` = ❖, ``Ø``/``§``/``ü``).
 _GLYPH = re.compile("[·•●○◆◇■□▪▫◦‣∙・►▸]\\s*")
 _WORD_BULLET = re.compile("[lnquvØ§ü][ \t\u3000]+(?=[\u4e00-\u9fff“「《(（])")
-_NUMBERED = re.compile(r"\d{1,2}(?:[.)][ \t]+|、)(?=\S)")
+# ``1\.`` as the writer escapes a printed number at the start of a paragraph.
+_NUMBERED = re.compile(r"\d{1,2}(?:\\?[.)][ \t]+|、)(?=\S)")
 _QUOTE = re.compile(r">[ \t]?")
 _LEAD = re.compile(r"(?:[ \t\u3000\u00a0]|&nbsp;|&#160;)+")
 _LEAD_CHARS = frozenset(" \t\u3000\u00a0&")
