@@ -44,7 +44,8 @@ _FIELD = re.compile(
     r"|(?:香港|北京|台北)?(?:时间|時間)?\d{1,2}[时時]\d{1,2}分"
     r"|[（(]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][）)]?"
     r"|第\s*[A-Za-z]?\d{1,3}\s*版|(?<![A-Za-z])[A-Z]\d{1,2}(?:版)?(?![\dA-Za-z])"
-    rf"|(?P<label>{_LABEL})\s*[:：]\s*(?P<value>[^\s\u3000|｜]*)"
+    # A label's value is a name; a date or a count after a label is a field of its own.
+    rf"|(?P<label>{_LABEL})\s*[:：]\s*(?P<value>[^\s\u3000|｜\d][^\s\u3000|｜]*)?"
 )
 _SEPARATORS = re.compile(r"[\s\u3000|｜·•/／_]+")
 _NOT_A_NAME = re.compile(r"[，。！？；,!?;“”\"：:]")
@@ -87,7 +88,7 @@ def parse(text: str) -> Header | None:
         names += _names(text[pos : m.start()])
         pos = m.end()
         if m.group("label"):
-            labels.setdefault(_simple(m.group("label")), m.group("value"))
+            labels.setdefault(_simple(m.group("label")), m.group("value") or "")
         elif m.group("y") and found is None:
             found = dates.ymd(m.group("y"), m.group("m"), m.group("d"))
         elif m.group("dy") and found is None:
@@ -113,8 +114,10 @@ def _names(gap: str) -> list[str | None]:
         token = token.strip("-—–")
         if not token:
             continue
+        if token.isdigit():
+            continue  # a count after ``浏览次数：``
         ok = len(token) <= _NAME_CHARS and not _NOT_A_NAME.search(token)
-        out.append(token if ok and not token.isdigit() else None)
+        out.append(token if ok else None)
     return out
 
 

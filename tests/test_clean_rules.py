@@ -1,0 +1,260 @@
+"""The cleaner's rules one by one, on small pages written for the test.
+
+Each test names the page shape a rule is for and a near miss it must leave alone:
+a header line and a sentence about a date, a menu and a letter's signatures, a
+"related" block inside the text and one that closes the page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import mdwrite
+from generator.clean import clean_text
+from generator.clean.header import parse
+from generator.clean.meta import dateline_credit, parse_byline
+from generator.clean.phrases import RULES, phrase_reason
+from generator.clean.reasons import REASONS
+from generator.model import Article, RawText
+
+
+def clean(text: str, stem: str = "page") -> Article:
+    (art,) = clean_text(RawText(f"{stem}.txt", f"{stem}.txt", stem, text, "utf-8", ""))
+    return art
+
+
+def reasons(art: Article) -> dict[str, str]:
+    return {d.text: d.reason for d in art.dropped}
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "publication", "author"),
+    [
+        ("2020年02月19日 15:31　来源：中国新闻网", (2020, 2, 19), "中国新闻网", None),
+        (
+            "来源：人民网-四川频道　　作者：王思远　　2020-03-16 09:42",
+            (2020, 3, 16),
+            "人民网-四川频道",
+            "王思远",
+        ),
+        ("人民日报 2020-04-08 05:16:22", (2020, 4, 8), "人民日报", None),
+        ("2020年02月19日 15:31 新浪财经", (2020, 2, 19), "新浪财经", None),
+        ("云州日报 2020年4月2日 星期四 第06版 综合新闻", (2020, 4, 2), "云州日报", None),
+        (
+            "来源：市卫健委 发布时间：2020-02-15 10:00 浏览次数：1024",
+            (2020, 2, 15),
+            "市卫健委",
+            None,
+        ),
+        ("（2020/3/23）", (2020, 3, 23), None, None),
+        ("更新時間：22/03/2020 06:00", (2020, 3, 22), None, None),
+    ],
+)
+def test_header_lines_in_the_shapes_sites_print(
+    line: str, date: tuple[int, int, int], publication: str | None, author: str | None
+) -> None:
+    found = parse(line)
+    assert found is not None
+    assert (found.date, found.publication, found.author) == (date, publication, author)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "数据截至 2020年3月31日",  # a note about a date
+        "2020年3月5日，全市新增32个临时接种点。",  # a sentence
+        "截至2020年3月5日24时，累计报告确诊病例12例，其中境外输入3例",
+        "市民可于2020年4月1日起登录政务服务网申领健康码并出示",
+    ],
+)
+def test_sentences_and_notes_about_dates_are_not_header_lines(line: str) -> None:
+    assert parse(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "publication"),
+    [
+        ("文｜财新记者 黄梓萌 邓一凡", ("黄梓萌", "邓一凡"), None),
+        ("作者：罗嘉言 编辑：孟子川", ("罗嘉言",), None),
+        ("文 | 许清越 编辑 | 马骁 审核 | 蒋一舟", ("许清越",), None),
+        ("界面新闻记者 | 孔令玥", ("孔令玥",), "界面新闻"),
+        ("文/新浪财经 周嘉怡", ("周嘉怡",), "新浪财经"),
+        ("21世纪经济报道记者 郑若溪 孙立航 上海、北京报道", ("郑若溪", "孙立航"), "21世纪经济报道"),
+    ],
+)
+def test_credit_lines_name_their_writers(
+    line: str, names: tuple[str, ...], publication: str | None
+) -> None:
+    found = parse_byline(line)
+    assert found is not None
+    assert (found.names, found.publication) == (names, publication)
+
+
+@pytest.mark.parametrize("line", ["编辑｜马骁", "摄影｜蒋一舟", "文｜本报讯 某某事件持续发酵"])
+def test_credits_without_a_writer_are_not_bylines(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+def test_lead_credits_glued_to_the_first_paragraph_name_the_author() -> None:
+    assert dateline_credit("〔記者林佳蓉／台北報導〕武漢肺炎疫情延燒，國內業者啟動分流。") == (
+        "林佳蓉",
+    )
+    assert dateline_credit("（中央社記者黃志豪、吳怡君台北12日電）口罩實名制2.0今天上線。") == (
+        "黃志豪",
+        "吳怡君",
+    )
+    assert dateline_credit("新华社北京2月10日电（记者 周文涛、林雨桐）记者获悉") == (
+        "周文涛",
+        "林雨桐",
+    )
+
+
+def test_every_rule_gives_a_reason_from_the_closed_set() -> None:
+    assert {rule.reason for rule in RULES} <= set(REASONS)
+    assert all(REASONS[reason] for reason in REASONS)  # every reason has its Chinese label
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("新浪首页 | 新闻 | 体育 | 财经 | 娱乐", "navigation"),
+        ("人民网 >> 四川频道 >> 四川要闻", "navigation"),
+        ("上一篇：一季度重点项目集中开工 总投资逾百亿元", "navigation"),
+        ("微博", "widget"),
+        ("评论(1,326)", "widget"),
+        ("顶(326) 踩 回复 分享", "widget"),
+        ("收听本文00:00 / 04:36", "widget"),
+        ("文章图片", "placeholder"),
+        ("视频加载中...", "placeholder"),
+        ("广告", "ad"),
+        ("原标题：网课开学第一周", "headline"),
+        ("生活中心／綜合報導", "byline"),
+        ("互联网违法和不良信息举报电话：12377", "disclaimer"),
+        ("本網站使用Cookie以提供更佳的瀏覽體驗，繼續瀏覽即表示您同意", "disclaimer"),
+        ("熱門跟帖", "related-links"),
+        ("请协助添加可靠来源以改进本条目。", "wiki"),
+        ("类型\t防疫电子凭证", "wiki"),
+    ],
+)
+def test_furniture_by_its_wording(line: str, reason: str) -> None:
+    assert phrase_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "券商｜1月新开户｜2月新开户｜3月新开户",  # a table's head row, numbers in its cells
+        "合计｜17.0｜33.9｜45.1",
+        "2020/03/23",
+        "学校提前把课程表和直播间二维码发到了家长群，方便家长扫码进入课堂。",
+        "图书馆新增自助借还设备十台，开放时间延长到晚上九点。",
+        "社区 图书馆 今天 重新 开放",  # text spaced around every word is not a menu
+    ],
+)
+def test_text_that_looks_a_little_like_furniture_stays(line: str) -> None:
+    assert phrase_reason(line) is None
+
+
+PORTAL = """\
+江城新闻网
+首页
+要闻
+社会
+财经
+多地上线“一码通行” 跨省出行不再重复申报
+2020-03-05 08:47:12　来源：江城日报
+微博
+微信
+
+原标题：跨省出行“一码通行” 健康码实现全国互认
+
+记者从省大数据局获悉，本省健康码已与周边五省实现互认，旅客跨省出行只需出示一次。
+
+这一变化让经常往返两地的商务人士感到方便。一位企业负责人说，过去每到一个城市都要重新填报，现在省了不少时间。
+
+相关阅读
+健康码申领指南
+多地恢复跨省游
+
+致各位旅客的一封信
+责任编辑：王青
+"""
+
+
+def test_a_portal_page_loses_its_menus_and_takes_its_original_title() -> None:
+    art = clean(PORTAL)
+    assert art.title == "跨省出行“一码通行” 健康码实现全国互认"
+    assert (art.publication, art.date and art.date.iso()) == ("江城日报", "2020-03-05")
+    assert [b.text for b in art.blocks] == [
+        "记者从省大数据局获悉，本省健康码已与周边五省实现互认，旅客跨省出行只需出示一次。",
+        "这一变化让经常往返两地的商务人士感到方便。一位企业负责人说，过去每到一个城市都要重新填报，"
+        "现在省了不少时间。",
+    ]
+    got = reasons(art)
+    assert {got[w] for w in ("首页", "要闻", "社会", "财经")} <= {"navigation", "widget"}
+    assert got["多地上线“一码通行” 跨省出行不再重复申报"] == "headline"  # the display headline
+    assert got["健康码申领指南"] == got["致各位旅客的一封信"] == "related-links"
+
+
+LETTER = """\
+致全市商户的一封公开信
+
+各位商户朋友：
+
+疫情发生以来，大家克服困难坚持营业，为市民的日常生活提供了保障。我们决定减免三个月的平台服务费。
+
+希望大家继续做好门店消毒和员工健康监测。困难是暂时的，我们会一直和大家站在一起。
+
+此致
+敬礼！
+速达外卖
+邻家生鲜
+好味到家
+2020年3月12日
+
+责任编辑：陈一鸣
+"""
+
+
+def test_a_letters_signatures_and_date_stay_though_they_look_like_a_menu() -> None:
+    texts = [b.text for b in clean(LETTER).blocks]
+    assert texts[0] == "各位商户朋友："
+    assert texts[-6:] == ["此致", "敬礼！", "速达外卖", "邻家生鲜", "好味到家", "2020年3月12日"]
+
+
+RELATED_INSIDE = """\
+大学延后开学首日 线上教学平台一早塞车
+
+教育部门宣布高校延后两周开学，今天起各校陆续开放线上课程预习，不少学生一早登入平台却遇到卡顿。
+
+延伸阅读
+多所高校启用线上考试系统
+线上教学如何减轻学生负担
+
+私立学校也各自应变。
+一所科技大学今天寄出校长给全校学生的公开信，全文如下：
+各位同学：
+因应疫情，本校本学期前两周全面改为远程上课，请大家依课表准时登入。
+
+相关新闻
+高校毕业生就业指导转到线上
+"""
+
+
+def test_a_related_block_inside_the_text_ends_where_the_paragraphs_resume() -> None:
+    art = clean(RELATED_INSIDE)
+    texts = [b.text for b in art.blocks]
+    assert "私立学校也各自应变。" in texts and "各位同学：" in texts
+    got = reasons(art)
+    assert got["多所高校启用线上考试系统"] == got["高校毕业生就业指导转到线上"] == "related-links"
+
+
+def test_numbered_items_are_written_as_printed_never_under_a_bullet() -> None:
+    art = clean(
+        "措施公布\n\n市政府公布三项措施。\n\n1. 延长申报期限。\n2. 减免部分费用。\n\n3、开通线上窗口。\n"
+    )
+    markdown = mdwrite.article(art)
+    assert "- 1" not in markdown and "- 3" not in markdown
+    assert "1\\. 延长申报期限。\n\n2\\. 减免部分费用。\n\n3、开通线上窗口。" in markdown
+    again = clean(markdown, "again")
+    assert [(b.kind, b.text) for b in again.blocks] == [(b.kind, b.text) for b in art.blocks]
