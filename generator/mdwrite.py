@@ -30,7 +30,9 @@ _LINE_START = re.compile(r"#|[-+*](?:\s|$)|-+$")
 _NUMBERED = re.compile(r"\d+(?=[.)](?:\s|$))")
 # A list item that prints its own number (``1.``, ``2、``, ``（三）``) is written as it
 # was printed, one paragraph each: a Markdown bullet before it would read ``• 1.``.
-_OWN_NUMBER = re.compile(r"\d{1,3}[.)、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
+_OWN_NUMBER = re.compile(
+    r"\d{1,3}[.)、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+)
 
 
 def escape(text: str) -> str:

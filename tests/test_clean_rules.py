@@ -250,9 +250,8 @@ def test_a_related_block_inside_the_text_ends_where_the_paragraphs_resume() -> N
 
 
 def test_numbered_items_are_written_as_printed_never_under_a_bullet() -> None:
-    art = clean(
-        "措施公布\n\n市政府公布三项措施。\n\n1. 延长申报期限。\n2. 减免部分费用。\n\n3、开通线上窗口。\n"
-    )
+    page = "措施公布\n\n市政府公布三项措施。\n\n1. 延长申报期限。\n2. 减免部分费用。\n\n"
+    art = clean(page + "3、开通线上窗口。\n")
     markdown = mdwrite.article(art)
     assert "- 1" not in markdown and "- 3" not in markdown
     assert "1\\. 延长申报期限。\n\n2\\. 减免部分费用。\n\n3、开通线上窗口。" in markdown

@@ -93,13 +93,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("navigation", re.compile(rf"^(?:{_TOKEN}{_SEP}){{2,}}{_TOKEN}$"), width=120),
     Rule("navigation", re.compile(rf"^{_TOKEN}(?:\s*[>›»]+\s*{_TOKEN})+$"), width=80),
-    Rule("widget", re.compile(rf"^{_BUTTON}(?:(?:\s+|{_SEP}){_BUTTON})*(?:\s*[:：])?$"), width=60),
+    Rule("widget", both(rf"^{_BUTTON}(?:(?:\s+|{_SEP}){_BUTTON})*(?:\s*[:：])?$"), width=60),
     Rule(
         "widget",
         both(r"^[【\[]?(字号|字体|字级|字級)\s*[:：]?\s*(大\s*中\s*小|[A-Za-z+\-\s]*)"),
         width=40,
     ),
-    Rule("widget", re.compile(rf"^(?:{_BUTTON})?\s*\d{{1,2}}:\d{{2}}\s*/\s*\d{{1,2}}:\d{{2}}$")),
+    Rule("widget", both(rf"^(?:{_BUTTON})?\s*\d{{1,2}}:\d{{2}}\s*/\s*\d{{1,2}}:\d{{2}}$")),
     # A desk's credit with no person named: ``生活中心／綜合報導``.
     Rule(
         "byline",
