@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve test build check bench clean lint typecheck
+.PHONY: install serve test build check bench eval clean lint typecheck
 
 install: $(STAMP)
 
@@ -42,6 +42,9 @@ check: install
 
 bench: install
 	$(BIN)/python -m benchmarks $(ARGS)
+
+eval: install
+	$(BIN)/python -m benchmarks.cleaning $(ARGS)
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import builds, report, stages
+from . import builds, cleaning, report, stages
 from .corpus import CACHE, write_project
 
 SEARCH_WORD = "复工复产"
@@ -61,7 +61,10 @@ def say(message: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     started = time.perf_counter()
+    say("cleaning accuracy on the gold fixtures")
+    accuracy = cleaning.evaluate(cleaning.all_gold([]))
     results: dict[str, Any] = {
+        "cleaning": cleaning.as_json(accuracy),
         "machine": {
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
@@ -97,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     (CACHE / "results.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
+    print("Cleaning accuracy (tests/fixtures/gold, see python -m benchmarks.cleaning -v):")
+    print(cleaning.table(accuracy))
+    print()
     print(report.table(results))
     print(notes(results))
     return 0

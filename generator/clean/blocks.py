@@ -26,6 +26,7 @@ _SEPARATORS = re.compile("[，,、]")
 _CONTEXT = 300
 _HEADING_WIDTH = 40
 _CAPTION_WIDTH = 80
+_CAPTION_BIGRAMS = 5
 
 
 def kinds(body: Sequence[Unit], layout: Layout, markdown: bool) -> list[str]:
@@ -82,7 +83,9 @@ def _caption_score(body: Sequence[Unit], i: int, no_text_after: bool) -> int:
     if no_text_after:
         score += 1
     mine = _bigrams(text)
-    if mine and i > 0 and _paragraph(body[i - 1], body[i]):
+    # A heading of a few words shares them with the text around it by nature: only a
+    # line long enough to describe something is judged by its overlap.
+    if len(mine) >= _CAPTION_BIGRAMS and i > 0 and _paragraph(body[i - 1], body[i]):
         before = _overlap(mine, body[i - 1].text[-_CONTEXT:])
         after = max((_overlap(mine, u.text[:_CONTEXT]) for u in body[i + 1 : i + 3]), default=0.0)
         if before >= 0.3 and before >= after + 0.15:
