@@ -23,6 +23,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,7 +176,9 @@ def _line_numbers(text: str) -> dict[str, list[int]]:
     return out
 
 
-def fingerprint(articles: Iterable[Article], furniture: set[int] = frozenset()) -> list[Any]:
+def fingerprint(
+    articles: Iterable[Article], furniture: AbstractSet[int] = frozenset()
+) -> list[Any]:
     """What must not change with the company a file is cleaned in: everything but the
     blocks made of the lines ``furniture`` (those the corpus removed as shared)."""
     return [
