@@ -257,6 +257,7 @@ def _metadata(
         return
     # Header lines that carry a source, a byline or a URL along with the date.
     heads = [ln.text for ln in lines if ln.reason == "source" or ln.role == "dateline"]
+    heads += [d.text for d in draft.dropped if d.reason == "source"]
     parsed = [h for h in map(header.parse, heads) if h is not None]
     draft.page_date = next((h.date for h in parsed if h.date), None)
     draft.evidence.exact = draft.page_date or draft.evidence.exact
@@ -275,6 +276,7 @@ def _metadata(
         next((h.publication for h in parsed if h.publication), None)
         or next((b.publication for b in [*bylines, *embedded] if b.publication), None)
         or next((p for p in map(meta.source_publication, heads) if p), None)
+        or meta.source_publication(first)
         or meta.publication_in_text("\n".join(texts))
     )
     draft.url = next((m.group(0) for s in heads if (m := _URL.search(s))), None)

@@ -107,7 +107,11 @@ def parse(text: str) -> Header | None:
         found = next((d for k, v in labels.items() if k in _DATE_LABELS if (d := _date(v))), None)
     if found is None and "来源" not in labels:
         return None
-    return Header(found, _publication(labels, [n for n in names if n]), _author(labels))
+    paged = any(
+        m.group(0).startswith(("第", "星期", "（星期", "(星期")) for m in _FIELD.finditer(text)
+    )
+    pub = _publication(labels, [n for n in names if n], paged)
+    return Header(found, pub, _author(labels))
 
 
 def _names(gap: str) -> list[str | None]:
@@ -133,14 +137,17 @@ def _date(value: str) -> dates.Ymd | None:
     return dates.ymd(m.group("y"), m.group("m"), m.group("d")) if m else None
 
 
-def _publication(labels: dict[str, str], names: list[str]) -> str | None:
+def _publication(labels: dict[str, str], names: list[str], paged: bool) -> str | None:
+    """The source named, else a paper's name, else the one name beside the date and
+    time (``2020年02月19日 15:31 新浪财经``) — but not a section beside a page number."""
     source = labels.get("来源", "").strip("-—")
     if source:
         return source
     named = [p for p in map(publication_name, names) if p]
     if named:
         return named[0]
-    return names[0] if len(names) == 1 and len(names[0]) >= 2 else None
+    alone = len(names) == 1 and len(names[0]) >= 2 and not paged
+    return names[0] if alone else None
 
 
 def _author(labels: dict[str, str]) -> str | None:

@@ -285,8 +285,21 @@ def publication_in_text(text: str) -> str | None:
 _SOURCE_PREFIX = re.compile(r"(?:^|\s)[（(【\[]?(?:来源|來源|稿源|出处|出處|转自|轉自)\s*[:：]\s*")
 
 
+# Where a piece says it first appeared: ``本文刊载于《三联生活周刊》2020年第12期``,
+# ``来源于 财新周刊 2020年第9期``, ``本文来自微信公众号“消费观察站”``, ``【明報專訊】``.
+_APPEARED_IN = re.compile(
+    r"^(?:本文)?(?:刊载于|刊載於|原载于|原載於|来源于|來源於|转载自|轉載自|选自|選自)\s*《?"
+    r"(?P<pub>[^《》\s，。,]{2,16}?)》?(?:\s|\d|$)"
+    r"|^本文来自(?:微信)?公众号\s*[“\"「]?(?P<account>[^”\"」（(，,]{2,16})"
+    r"|^【(?P<desk>[^】]{2,8}?)(?:專訊|专讯)】"
+)
+
+
 def source_publication(text: str) -> str | None:
-    """``来源：经济日报`` -> ``经济日报``."""
+    """``来源：经济日报`` -> ``经济日报``; ``本文刊载于《X》…`` -> ``X``."""
+    m = _APPEARED_IN.match(text)
+    if m:
+        return m.group("pub") or m.group("account") or m.group("desk")
     m = _SOURCE_PREFIX.search(text)
     if not m:
         return None
