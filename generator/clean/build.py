@@ -81,7 +81,7 @@ def build(seg: Segment, layout: Layout, markdown: bool = False) -> Draft:
     keep_mixed = spaced_style([p[1].text for p in pieces])
     draft.blocks = make_blocks(pieces, keep_mixed)
     title = title_text if main else Styled(derive_title(draft.blocks))
-    draft.title = fix_text(title, keep_mixed).text
+    draft.title = fix_text(title, keep_mixed, headline=True).text
     original = next((m.group(1) for ln in lines if (m := _ORIGINAL.match(ln.text))), None)
     if original and not markdown:
         draft.title = original.strip()  # the display headline was the portal's rewrite

@@ -81,8 +81,11 @@ def spaced_style(texts: list[str]) -> bool:
     return spaced >= 2 and spaced >= 0.4 * (spaced + unspaced)
 
 
-def fix_text(st: Styled, keep_mixed_spaces: bool) -> Styled:
-    """Normalise spaces and punctuation inside one paragraph (or title)."""
+def fix_text(st: Styled, keep_mixed_spaces: bool, headline: bool = False) -> Styled:
+    """Normalise spaces and punctuation inside one paragraph (or title).
+
+    In a ``headline`` a space after a closing quote (``“不打烊” 群众办事``) separates
+    two phrases, as a space between two runs of characters does: it stays."""
     st = sub(_ZERO_WIDTH, "", sub(_ODD_SPACE, " ", st))
     st = sub(_SPACES, " ", st).strip()
     if " " in st.text:
@@ -90,7 +93,15 @@ def fix_text(st: Styled, keep_mixed_spaces: bool) -> Styled:
         text = st.text
 
         def decide(m: re.Match[str]) -> str:
-            return "" if _drop_space(text, m.start(), keep_mixed_spaces, segmented) else " "
+            i = m.start()
+            if (
+                headline
+                and 0 < i < len(text) - 1
+                and text[i - 1] in "”」』）)"
+                and is_han(text[i + 1])
+            ):
+                return " "
+            return "" if _drop_space(text, i, keep_mixed_spaces, segmented) else " "
 
         st = sub(_SPACE, decide, st)
     return sub(_DOUBLED, r"\1", st)
@@ -104,6 +115,11 @@ def _is_segmented(text: str) -> bool:
     """
     gaps = len(_HAN_SPACE_HAN.findall(text))
     return gaps >= 2 and len(_HAN.findall(text)) <= 8 * gaps
+
+
+def _word(ch: str) -> bool:
+    """Part of a run of characters (``24日`` is one: the 日 is not letter-spaced)."""
+    return is_han(ch) or ch.isalnum()
 
 
 def _drop_space(text: str, i: int, keep_mixed: bool, segmented: bool) -> bool:
@@ -122,8 +138,8 @@ def _drop_space(text: str, i: int, keep_mixed: bool, segmented: bool) -> bool:
     if is_han(left) and is_han(right):
         # ``黄 鑫``, ``冬 天``: letter-spaced single characters are padding; a space
         # between two longer runs (``春暖花開 更見燦爛``) is a deliberate separator.
-        single_left = i < 2 or not is_han(text[i - 2])
-        single_right = i + 2 >= len(text) or not is_han(text[i + 2])
+        single_left = i < 2 or not _word(text[i - 2])
+        single_right = i + 2 >= len(text) or not _word(text[i + 2])
         return segmented or single_left or single_right
     if left in _HALF_PUNCT and i >= 2 and is_han(text[i - 2]) and is_han(right):
         return True  # ``阿里巴巴, 数字``: half-width comma used as a Chinese one
