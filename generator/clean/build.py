@@ -27,6 +27,7 @@ from .zone import is_label, pick_title, title_joiner, top_matter
 Piece = tuple[str, Styled, tuple[int, ...], int]
 _URL = re.compile(r"https?://[^\s<>\"'，。）)】]+")
 _TITLE_MAX = 40
+_TRAILING_LINES = 3  # date and time lines closing a release
 _ORIGINAL = re.compile(r"^[（(【\[]?(?:原标题|原標題)\s*[:：]\s*(.+?)[）)】\]]?$")
 _TITLE_STRIP = "“”‘’「」『』\"' ，,、；;：:"
 _LOOK = 400  # a title is looked for in the first characters of the text only
@@ -163,7 +164,22 @@ def _pull_bylines(lines: Sequence[Line], draft: Draft) -> list[meta.Byline]:
             draft.evidence.exact = draft.evidence.exact or when
             continue
         started = True
+    _trailing_date(lines, draft)
     return out
+
+
+def _trailing_date(lines: Sequence[Line], draft: Draft) -> None:
+    """A release may close with its date and time (``2020年3月23日（星期一）`` /
+    ``香港時間18時30分``): metadata, when printed as header lines are, not as a letter's
+    date."""
+    tail = [ln for ln in lines if ln.live and ln.role in ("", "body") and ln.kind == "text"]
+    for line in reversed(tail[-_TRAILING_LINES:]):
+        found = header.parse(line.text)
+        if found is None or not found.marked:
+            return
+        line.role = "dateline"
+        if found.date is not None and draft.evidence.exact is None:
+            draft.evidence.exact = found.date
 
 
 def _deck(part: Sequence[Line]) -> Piece:

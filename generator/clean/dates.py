@@ -34,7 +34,7 @@ _MENTION = re.compile(
 # ``4月7日上午消息``, ``新华社北京4月7日电``: a date that opens the text and says
 # "reported on"; an agency or paper may stand before it, nothing else may.
 _DATELINE = re.compile(
-    r"^(?:[^，。,；;“”\s\d]{0,8}?(?:社|网|報|报|台|讯|訊)[^，。,；;“”\d]{0,8}?)?"
+    r"^[【\[]?(?:[^，。,；;“”\s\d]{0,8}?(?:社|网|報|报|台|讯|訊)[^，。,；;“”\d]{0,8}?)?"
     r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
     r"(?:上午|下午|晚间|晚|早间|凌晨|中午)?(?:电|電|讯|訊|消息|报道|報道)"
 )

@@ -76,6 +76,9 @@ class Header:
     date: dates.Ymd | None
     publication: str | None = None
     author: str | None = None
+    # Printed the way only header lines are: with a time, a weekday, a page, a label or
+    # in brackets. A bare ``2020年3月12日`` may be the date under a letter instead.
+    marked: bool = False
 
 
 def parse(text: str) -> Header | None:
@@ -98,7 +101,8 @@ def parse(text: str) -> Header | None:
         elif m.group("dy") and found is None:
             found = dates.ymd(m.group("dy"), m.group("dm"), m.group("dd"))
         dated = m.group("y") or m.group("dy")
-        marked = marked or not dated or bool(m.group("time") or m.group("dtime"))
+        bracketed = m.group(0)[:1] in "（(【[" and m.group(0)[-1:] in "）)】]"
+        marked = marked or not dated or bracketed or bool(m.group("time") or m.group("dtime"))
     names += _names(text[pos:])
     if any(n is None for n in names) or len(names) > _NAMES:
         return None
@@ -106,13 +110,13 @@ def parse(text: str) -> Header | None:
         return None  # ``数据截至 2020年3月31日``: a note about a date, not a header
     if found is None:
         found = next((d for k, v in labels.items() if k in _DATE_LABELS if (d := _date(v))), None)
-    if found is None and "来源" not in labels:
+    if found is None and "来源" not in labels and not marked:
         return None
     paged = any(
         m.group(0).startswith(("第", "星期", "（星期", "(星期")) for m in _FIELD.finditer(text)
     )
     pub = _publication(labels, [n for n in names if n], paged)
-    return Header(found, pub, _author(labels))
+    return Header(found, pub, _author(labels), marked or bool(names) or bool(labels))
 
 
 def _names(gap: str) -> list[str | None]:
