@@ -137,8 +137,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "disclaimer",
-        both(r"(Cookie|cookie|隐私政策|隐私权政策).{0,30}(同意|浏览|接受)"),
+        both(
+            r"(Cookie|cookie|隐私政策|隐私权政策).{0,30}(同意|浏览|接受)|同意.{0,10}(隐私|Cookie)"
+        ),
         search=True,
+        width=80,
     ),
     # A wiki's own furniture around the article (skin, notices, templates, categories).
     Rule(
@@ -226,6 +229,7 @@ _CAPTION = both(
 _CAPTION_TAIL = both(
     r"[（(][^（()）]{0,30}(摄|供图|图片来源[:：][^（()）]{0,20}|资料图片)[）)]$"
     r"|(新华社|中新社|本报|记者)[^，。,]{0,12}\s*摄$|受访者供图$|(图片|图)来源[:：][^，。]{0,20}$"
+    r"|记者[^，。,]{0,12}摄\s*\d{2,4}年\d{1,2}月\d{1,2}日$"
 )
 CAPTION_END = both(r"[（(][^（()）]{0,30}(图片|图|摄|供图)[^（()）]{0,10}[）)]$")
 _WRAPPED_PUNCT = frozenset("。，、；：！？!?,;:”’」』）)》〉…")
