@@ -134,6 +134,17 @@ def test_every_rule_gives_a_reason_from_the_closed_set() -> None:
         ("熱門跟帖", "related-links"),
         ("请协助添加可靠来源以改进本条目。", "wiki"),
         ("类型\t防疫电子凭证", "wiki"),
+        ("阿里健康 +8.35%", "widget"),
+        ("網訊 6231 ▲ 48.60 +4.40 (+9.95%)", "widget"),
+        ("本文为财新周刊付费内容，订阅后可阅读全文", "promo"),
+        ("更多猛料！欢迎扫描左方二维码关注本网官方微信（abc-news）", "promo"),
+        ("界面新闻编辑 | 苏迪", "credits"),
+        ("（实习生 温雨桐 对本文亦有贡献）", "credits"),
+        ("封面来源：IC photo", "caption"),
+        ("风险提示：文中信息仅供参考，市场有风险，投资需谨慎", "disclaimer"),
+        ("居家隔离期间，如何保持规律作息？\u30002020-02-06", "related-links"),
+        ("全部评论（23）", "related-links"),
+        ("完", "empty-marker"),
     ],
 )
 def test_furniture_by_its_wording(line: str, reason: str) -> None:
@@ -149,6 +160,9 @@ def test_furniture_by_its_wording(line: str, reason: str) -> None:
         "学校提前把课程表和直播间二维码发到了家长群，方便家长扫码进入课堂。",
         "图书馆新增自助借还设备十台，开放时间延长到晚上九点。",
         "社区 图书馆 今天 重新 开放",  # text spaced around every word is not a menu
+        "求职者可扫描本报刊登的二维码进入招聘平台，也可关注本地就业公众号。",
+        "沪指全天上涨1.2%，成交额连续第三日超过一万亿元。",
+        "人民日报 2020-04-08 05:16:22",  # a header line, read for its date, not a sidebar
     ],
 )
 def test_text_that_looks_a_little_like_furniture_stays(line: str) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Block, Dropped
 from . import dates, header, meta
 from .blocks import kinds, make_blocks
-from .chars import CLAUSE, FINAL
+from .chars import CLAUSE, FINAL, ends_sentence
 from .fixes import fix_text, spaced_style
 from .lines import Line
 from .markdown import Meta, parse_meta
@@ -27,7 +27,8 @@ from .zone import is_label, pick_title, title_joiner, top_matter
 Piece = tuple[str, Styled, tuple[int, ...], int]
 _URL = re.compile(r"https?://[^\s<>\"'，。）)】]+")
 _TITLE_MAX = 40
-_TRAILING_LINES = 3  # date and time lines closing a release
+_TRAILING_LINES = 4  # date and time lines closing a release, and a label after them
+_LABEL_WIDTH = 8
 _ORIGINAL = re.compile(r"^[（(【\[]?(?:原标题|原標題)\s*[:：]\s*(.+?)[）)】\]]?$")
 _TITLE_STRIP = "“”‘’「」『』\"' ，,、；;：:"
 _LOOK = 400  # a title is looked for in the first characters of the text only
@@ -175,6 +176,8 @@ def _trailing_date(lines: Sequence[Line], draft: Draft) -> None:
     tail = [ln for ln in lines if ln.live and ln.role in ("", "body") and ln.kind == "text"]
     for line in reversed(tail[-_TRAILING_LINES:]):
         found = header.parse(line.text)
+        if found is None and line.width <= _LABEL_WIDTH and not ends_sentence(line.text):
+            continue  # a menu's label after the date (``即日新聞``)
         if found is None or not found.marked:
             return
         line.role = "dateline"

@@ -45,9 +45,12 @@ class Rule:
     short: bool = False
     unwrapped: bool = False
     min_han: int = 0
+    open_end: bool = False  # only a line that ends no sentence (a prompt, not a remark)
 
     def fires(self, text: str, w: float, short: bool, wrapped: bool) -> bool:
         if w > self.width or (self.short and not short) or (self.unwrapped and wrapped):
+            return False
+        if self.open_end and ends_sentence(text):
             return False
         if self.min_han and han_count(text) <= self.min_han:
             return False
@@ -69,7 +72,8 @@ _COUNTER = (
 )
 _BUTTON = (
     rf"[【\[]?(?:{_SHARE}|{_COUNTER}|登录|注册|退出|首页|返回|更多|关闭|搜索|客户端|APP|App"
-    r"|上一版|下一版|上一篇|下一篇|上一页|下一页|上一条|下一条)[】\]]?"
+    r"|上一版|下一版|上一篇|下一篇|上一页|下一页|上一条|下一条|邮件|电邮|列印|列印本页|电邮本页"
+    r"|在浏览器中打开|已订阅？登录|登录后阅读)[】\]]?"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -121,6 +125,24 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("placeholder", both(r"^[【\[]?(文章图片|资料图片|图片|配图|视频|音频|图集|组图)[】\]]?$")),
     Rule("ad", both(r"^[【\[(（]?(广告|推广|赞助|廣告|AD|Ad)[】\])）]?$")),
+    Rule("ad", both(r"^[【\[(（](广告|推广)[】\])）]"), width=80),
+    # A quote board printed beside finance news: ``阿里健康 +8.35%``, ``網訊 6231 ▲ 48.60``.
+    Rule(
+        "widget",
+        re.compile(
+            r"^[\u4e00-\u9fffA-Za-z]{2,8}\s+(?:\d{4,6}\s+)?[▲▼△▽]?\s*[+\-]?\d+(?:\.\d+)?%?"
+            r"(?:\s+[+\-]?\d+(?:\.\d+)?%?)*(?:\s*\([+\-]?\d+(?:\.\d+)?%\))?$"
+        ),
+        width=60,
+    ),
+    Rule("navigation", both(r"^[（(]按此|^上\s*/\s*下一篇"), width=60),
+    # Paywalls: the page asks to subscribe before the rest of the text.
+    Rule(
+        "promo",
+        both(r"付费内容|订阅后可阅读|订阅后阅读|开通.{0,8}畅读|购买后阅读|登录后查看全文"),
+        search=True,
+        width=60,
+    ),
     # Disclaimers, copyright and site registration.
     Rule(
         "disclaimer",
@@ -130,7 +152,9 @@ RULES: tuple[Rule, ...] = (
             r"|举报电话|违法和不良信息"
             r"|(未经|严禁).{0,12}(授权|许可|同意).{0,12}(转载|复制|使用|摘编)|转载请(注明|联系)"
             r"|不代表本(站|网|平台)(观点|立场|赞同)|仅供其表达个人看法"
-            r"|^主办单位\s*[:：]|^承办单位\s*[:：]",
+            r"|^主办单位\s*[:：]|^承办单位\s*[:：]|^(主办|承办|运维|制作单位|技术支持)\s*[:：]"
+            r"|^风险提示\s*[:：]|不构成投资建议|^特别说明\s*[:：]|私隐政策|重要告示|隐私政策$"
+            r"|跟帖注册用户|文明评论|理性发言",
             re.IGNORECASE,
         ),
         search=True,
@@ -162,12 +186,20 @@ RULES: tuple[Rule, ...] = (
             r"^(延伸阅读|相关阅读|相关新闻|相关文章|相关报道|相关链接|相关推荐|推荐阅读|热门推荐|热点推荐|猜你喜欢"
             r"|为你推荐|为您推荐|更多精彩|精彩推荐|换一批|换一换|往期回顾|热门文章|最新文章|相关视频|热播栏目"
             r"|相关评论|热点排行|热门跟帖|网友评论|精彩评论|最新评论|热门评论|推荐视频|今日推荐|看更多|往期推荐"
-            r"|参考文献|参考资料|外部链接|参见|注释)"
+            r"|参考文献|参考资料|外部链接|参见|注释|文章评论|全部评论|评论区)\s*([（(]\d+[)）])?"
             r"\s*[:：>》]*$"
         ),
     ),
     Rule(
         "related-links", both(r"^(相关阅读|延伸阅读|相关新闻|相关链接|推荐阅读)\s*[:：]"), width=60
+    ),
+    # A sidebar's headline with its date: ``居家隔离期间，如何保持规律作息？　2020-02-06``.
+    Rule(
+        "related-links",
+        re.compile(
+            r"^[·•\-]?\s*[^。！\d:：]{8,40}?[\s\u3000]+\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?"
+            r"(?:\s+\d{1,2}:\d{2})?$"
+        ),
     ),
     Rule(
         "related-links",
@@ -193,6 +225,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("headline", both(r"^[（(【\[]?原标题\s*[:：]"), width=100),
     Rule(
+        "credits",
+        both(
+            r"^[^\s，。]{0,8}(编辑|责任编辑|责编)\s*[|｜:：]\s*\S{2,4}$|^[（(](实习生|通讯员)[^）)]{2,12}贡献[）)]$"
+        ),
+        width=40,
+    ),
+    Rule(
+        "caption", both(r"^(封面来源|图源|图片来源|影片来源|视频来源|图片提供)\s*[:：]"), width=60
+    ),
+    Rule("source", both(r"^(数据来源|资料来源)\s*[:：]"), width=80),
+    Rule(
         "source",
         both(
             r"^[（(【\[]?(来源|稿源|出处|转自|原文链接|原文地址|本文来源|文章来源)\s*[:：]"
@@ -204,11 +247,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "promo",
         both(
-            r"扫一扫|扫码|二维码|长按识别|下载.{0,6}(APP|App|app|客户端)|关注.{0,8}(公众号|微信号|微博|抖音号)"
+            r"扫一扫|扫码|二维码|长按识别|下载.{0,6}(APP|App|app|客户端)|关注.{0,14}(公众号|微信号|微博|抖音号)"
             r"|点击.{0,6}(下载|关注|订阅|阅读原文)|订阅号|视频号|客户端下载|APP[，,]?阅读体验"
         ),
         search=True,
         short=True,
+    ),
+    Rule(
+        "promo",
+        both(
+            r"(扫描|扫码|长按).{0,12}(二维码|关注)|就在.{0,8}(APP|App|客户端)$"
+            r"|(请|请在|欢迎).{0,8}(APP|App|客户端).{0,4}(阅读|下载|观看)"
+        ),
+        search=True,
+        width=60,
+        unwrapped=True,
+        open_end=True,
     ),
     Rule(
         "promo",
@@ -234,7 +288,9 @@ _CAPTION_TAIL = both(
 CAPTION_END = both(r"[（(][^（()）]{0,30}(图片|图|摄|供图)[^（()）]{0,10}[）)]$")
 _WRAPPED_PUNCT = frozenset("。，、；：！？!?,;:”’」』）)》〉…")
 _NO_WORDS = re.compile(r"^[^\w\u4e00-\u9fff]+$")
-_THE_END = re.compile(r"^[（(](完|全文完|结束|結束|END|end)[)）]$|^-?\s*(END|End)\s*-?$")
+_THE_END = re.compile(
+    r"^[（(](完|全文完|结束|結束|END|end)[)）]$|^-?\s*(END|End)\s*-?$|^(完|全文完)$"
+)
 _ENCLOSED_NUMBER = re.compile("^[①-⑳⑴-⒇❶-❿➀-➉㈠-㈩]$")
 # Built from the table, so no rule can be kept from firing by a filter that forgets it:
 # a line none of the patterns could match anywhere is passed by at C speed.
