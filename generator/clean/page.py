@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from .chars import ends_sentence, han_count
 from .lines import Line
 from .meta import SURNAMES, publication_name
+from .printed import byline_of
 from .reflow import heading_shaped
 
 _DATE = r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?"
@@ -126,17 +127,20 @@ def _header(lines: Sequence[Line], page: Page) -> None:
     """The run of header lines that opens the file (a paper's name may stand alone)."""
     run: list[tuple[Line, PageLine]] = []
     for line in lines:
-        if line.blank or not line.live:
+        if line.blank:
             continue
         found = page_line(line.text) if line.width <= _MAX_WIDTH else None
-        if found is None:
+        if found is None and line.live:
             break
-        run.append((line, found))
+        if found is not None and (line.live or found.signals & {"weekday", "page"}):
+            run.append((line, found))  # (a line dropped already, a menu, may stand between)
     while run and not _header_signal(run[-1][1]):
         run.pop()  # a short name after the header may be the first headline
     for line, found in run:
         page.found = True
         page.paper = page.paper or next(filter(None, map(publication_name, found.names)), None)
+        if not line.live:
+            continue
         if "date" in found.signals:
             page.dated.append(line)  # read as the date of the page's first article
         else:
@@ -164,5 +168,6 @@ def _label(lines: Sequence[Line], page: Page) -> None:
     (at, first), (_, second) = live[0], live[1]
     gap = at + 1 < len(lines) and lines[at + 1].blank
     short = first.width <= _LABEL_WIDTH and han_count(first.text) >= 2
-    if gap and short and heading_shaped(first.text) and heading_shaped(second.text):
+    headline = heading_shaped(second.text) and byline_of(second) is None
+    if gap and short and heading_shaped(first.text) and headline:
         first.reason = "column"

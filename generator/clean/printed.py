@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from . import dates
+from .chars import balanced
 from .lines import Line
 from .meta import Byline, dateline_credit, parse_byline, publication_name, surnamed_names
 
@@ -45,6 +46,8 @@ def byline_of(line: Line) -> Byline | None:
     if line.kind == "item" and not ornamented(line):
         return None
     text = line.text
+    if is_lead(text) or not balanced(text):
+        return None  # ``本报讯（记者 唐文斌 通讯员 鲁``: the lead opening the text
     found = parse_byline(text)
     if found is not None:
         return found

@@ -21,18 +21,28 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .chars import CLAUSE, OPENERS, balanced, ends_sentence, han_count, is_cjk
+from .chars import CLAUSE, CLOSERS, FINAL, OPENERS, balanced, ends_sentence, han_count, is_cjk
 from .lines import Line
+from .meta import parse_byline
 from .text import Styled, concat
 
 _MAX_WRAP = 45  # a wider "column" is not a column
 _MIN_WRAPPED = 12  # fewer lines than this tell nothing about wrapping
+_HEADING_SHARE = 0.75  # of the column: a line no wider, over text, is a heading
+# A line opening with these continues the one above (a word or sentence cut by the wrap).
+_NO_START = CLAUSE | FINAL | CLOSERS
+_CLOSING = frozenset("”」』’")  # a quotation closing with the sentence: ``……机’”。``
+_MIN_INDENTED = 3  # indented paragraphs, and lines running on, that show the style
+_RUN_ON = 0.5  # share of the unindented lines that run on from the line above
+# Roles of lines that are text: a lead opening it, a kicker or subtitle (``deck``).
+_BODY_ROLES = ("", "body", "lead", "deck")
 
 
 @dataclass(frozen=True)
 class Layout:
     wrapped: bool
     column: float  # typical line width (0 when not wrapped)
+    indented: bool = False  # paragraphs open with an indent, their other lines do not
 
     @property
     def short(self) -> float:
@@ -55,9 +65,24 @@ def measure(lines: Sequence[Line]) -> Layout:
     full = [w for w in widths if w >= 0.8 * top]
     open_ended = sum(1 for ln in text if not ends_sentence(ln.text))
     if top > _MAX_WRAP or len(full) < 0.6 * len(widths) or open_ended < 0.5 * len(text):
-        return Layout(False, 0)
+        return Layout(False, 0, _indented(lines))
     counts = Counter(full)
     return Layout(True, float(max(counts, key=lambda w: (counts[w], w))))
+
+
+def _indented(lines: Sequence[Line]) -> bool:
+    """Wide columns (too wide to measure) that mark each paragraph with an indent:
+    most unindented lines run on from a line right above that ends no sentence."""
+    text = [ln for ln in lines if ln.live and ln.kind == "text"]
+    indented = sum(1 for ln in text if ln.indent)
+    plain = [ln for ln in text if not ln.indent]
+    above = {ln.no: ln for ln in text}
+    running = sum(
+        1
+        for ln in plain
+        if (prev := above.get(ln.no - 1)) is not None and not ends_sentence(prev.text)
+    )
+    return indented >= _MIN_INDENTED and running >= max(_MIN_INDENTED, _RUN_ON * len(plain))
 
 
 @dataclass(eq=False)
@@ -91,14 +116,16 @@ def units(body: Sequence[Line], layout: Layout, markdown: bool = False) -> list[
     gap = 0
     current: Unit | None = None
     for line in body:
-        if not line.live or line.role not in ("", "body"):
+        if not line.live or line.role not in _BODY_ROLES:
             gap += 1
             continue
         if current is not None and _joins(current, line, gap, layout, markdown):
             current.lines.append(line)
         else:
             kind = "text" if line.kind == "title" else line.kind
-            current = Unit(kind, [line], max(2, min(line.level, 3)))
+            current = Unit(
+                "deck" if line.role == "deck" else kind, [line], max(2, min(line.level, 3))
+            )
             out.append(current)
         gap = 0
     return out
@@ -106,6 +133,9 @@ def units(body: Sequence[Line], layout: Layout, markdown: bool = False) -> list[
 
 def _joins(unit: Unit, line: Line, gap: int, layout: Layout, markdown: bool) -> bool:
     prev = unit.lines[-1]
+    if unit.kind == "deck" or line.role == "deck":
+        # A kicker or subtitle printed with the headline: a paragraph of its own.
+        return unit.kind == "deck" and line.role == "deck" and gap == 0
     if line.kind not in ("text", "quote") or unit.kind == "heading":
         return False
     if line.kind == "quote" or unit.kind == "quote":
@@ -116,11 +146,15 @@ def _joins(unit: Unit, line: Line, gap: int, layout: Layout, markdown: bool) -> 
     if layout.wrapped:
         if ends_sentence(text):
             # A sentence end closes the paragraph after a blank line, on a short
-            # line, or before a new quotation; a full line just wraps on.
-            return not (gap or prev.width <= layout.short or line.text[:1] in OPENERS)
+            # line, or where one quotation ends and another opens; a full line just
+            # wraps on (a quotation also opens after a sentence inside a paragraph).
+            quotes = line.text[:1] in OPENERS and any(c in _CLOSING for c in text[-2:])
+            return not (gap or prev.width <= layout.short or quotes)
         if text[-1:] in "：:" and prev.width <= layout.short:
             return False
-        return not standalone(unit, gap, layout)
+        return not (standalone(unit, gap, layout) or _heading_over(unit, line, layout))
+    if layout.indented and not gap and not line.indent and unit.lines[0].indent:
+        return unit.kind == "text"  # an indent opens a paragraph; other lines run on
     # One paragraph per line: only repair a paragraph cut in two mid-word, after at
     # least one full sentence (so a caption or heading is never glued to the text),
     # or Latin text wrapped mid-sentence.
@@ -129,6 +163,8 @@ def _joins(unit: Unit, line: Line, gap: int, layout: Layout, markdown: bool) -> 
         return False
     if not gap and (last in "，,、" or (_latin(text) and _latin(line.text))):
         return True  # a line that stops on a comma goes on in the next one
+    if gap > 1 or parse_byline(line.text) is not None:
+        return False  # more than a stray blank line between, or a byline: not one paragraph
     return _has_sentence(text) or prev.width > 60
 
 
@@ -142,6 +178,17 @@ def standalone(unit: Unit, gap_after: int, layout: Layout) -> bool:
         return False
     line = unit.lines[0]
     return line.width <= layout.short and heading_shaped(line.text)
+
+
+def _heading_over(unit: Unit, line: Line, layout: Layout) -> bool:
+    """A short heading set right over its text (no blank line between): a wrapped
+    paragraph never opens with a line much shorter than the column (its indent, lost
+    to OCR, takes two characters only)."""
+    if len(unit.lines) != 1 or unit.kind != "text" or line.text[:1] in _NO_START:
+        return False
+    text = unit.lines[0].text
+    short = unit.lines[0].width <= _HEADING_SHARE * layout.column
+    return short and heading_shaped(text) and not any(ch in CLAUSE for ch in text)
 
 
 def heading_shaped(text: str) -> bool:

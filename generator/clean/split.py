@@ -10,6 +10,10 @@ after a finished sentence. Newspapers print it in two ways:
 
 The layout is decided per file: body first when more body text stands before
 the first group than after the last one. A file without groups is one article.
+
+A printed page (hard-wrapped, or opening with a page header) is read with more
+anchors than bylines, once its furniture is gone (:mod:`.page`): see
+:mod:`.pagesplit`.
 """
 
 from __future__ import annotations
@@ -21,21 +25,15 @@ from .chars import ends_sentence, han_count
 from .header import date_line
 from .lines import Line
 from .meta import Byline, is_bare_name, parse_byline
+from .page import mark_page
+from .pagesplit import page_segments
 from .reflow import Layout
+from .segment import Segment
+
+__all__ = ["Segment", "segments", "title_like"]
 
 _MAX_HEAD = 3
 _TITLE_WIDTH = 32
-
-
-@dataclass
-class Segment:
-    """The lines of one article, with its headline group if it has one."""
-
-    lines: list[Line]
-    head: list[Line]
-    byline: Byline | None = None
-    byline_line: Line | None = None
-    head_first: bool = True
 
 
 @dataclass
@@ -58,6 +56,9 @@ def title_like(line: Line) -> bool:
 
 
 def segments(lines: Sequence[Line], layout: Layout) -> list[Segment]:
+    page = mark_page(lines, layout.wrapped)
+    if page.found or layout.wrapped:
+        return page_segments(lines, layout, page)
     groups = _groups(lines)
     if not groups:
         return [Segment(list(lines), [])]
