@@ -22,6 +22,7 @@ from .reasons import REASONS
 from .script import traditional_forms
 
 SHORT_LINE = 24  # a standalone prompt or label is at most this wide (and ends no sentence)
+_NOTICE_WIDTH = 200  # a site's legal notice; a paragraph quoting one is longer
 LONGEST_FURNITURE = 400  # page furniture is never this long
 _CAPTION_TAIL_CHARS = 60  # a photo credit closes a caption within its last characters
 
@@ -147,17 +148,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "disclaimer",
         both(
-            r"^(本站声明|免责声明|版权声明|特别声明|声明)\s*[:：]|版权所有"
-            r"|All rights reserved|^Copyright|^©|ICP备|ICP证|网站标识码|公网安备"
-            r"|举报电话|违法和不良信息"
+            r"^(本站声明|免责声明|版权声明|特别声明|声明|风险提示|特别说明)\s*[:：]|^Copyright|^©"
+            r"|^(主办单位|承办单位|主办|承办|运维|制作单位|技术支持)\s*[:：]",
+            re.IGNORECASE,
+        ),
+    ),
+    Rule(
+        "disclaimer",
+        both(
+            r"版权所有|All rights reserved|ICP备|ICP证|网站标识码|公网安备|举报电话|违法和不良信息"
             r"|(未经|严禁).{0,12}(授权|许可|同意).{0,12}(转载|复制|使用|摘编)|转载请(注明|联系)"
             r"|不代表本(站|网|平台)(观点|立场|赞同)|仅供其表达个人看法"
-            r"|^主办单位\s*[:：]|^承办单位\s*[:：]|^(主办|承办|运维|制作单位|技术支持)\s*[:：]"
-            r"|^风险提示\s*[:：]|不构成投资建议|^特别说明\s*[:：]|私隐政策|重要告示|隐私政策$"
-            r"|跟帖注册用户|文明评论|理性发言",
+            r"|不构成投资建议|私隐政策|重要告示|隐私政策$|跟帖注册用户|文明评论|理性发言",
             re.IGNORECASE,
         ),
         search=True,
+        width=_NOTICE_WIDTH,
     ),
     Rule(
         "disclaimer",
@@ -252,6 +258,7 @@ RULES: tuple[Rule, ...] = (
         ),
         search=True,
         short=True,
+        width=SHORT_LINE,
     ),
     Rule(
         "promo",
@@ -292,9 +299,19 @@ _THE_END = re.compile(
     r"^[（(](完|全文完|结束|結束|END|end)[)）]$|^-?\s*(END|End)\s*-?$|^(完|全文完)$"
 )
 _ENCLOSED_NUMBER = re.compile("^[①-⑳⑴-⒇❶-❿➀-➉㈠-㈩]$")
+
+
 # Built from the table, so no rule can be kept from firing by a filter that forgets it:
 # a line none of the patterns could match anywhere is passed by at C speed.
-_ANY = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RULES))
+def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    flagged = (("(?i:" if p.flags & re.IGNORECASE else "(?:") + p.pattern + ")" for p in patterns)
+    return re.compile("|".join(flagged))
+
+
+_AT_START = _union([r.pattern for r in RULES if not r.search])
+_ANYWHERE = _union([r.pattern for r in RULES if r.search])
+# No rule that looks inside a line fires on a wider one: such lines skip that search.
+_ANYWHERE_WIDTH = max(r.width for r in RULES if r.search)
 assert all(rule.reason in REASONS for rule in RULES)
 
 
@@ -311,15 +328,22 @@ def phrase_reason(text: str, column: float = 0) -> str | None:
     if _ENCLOSED_NUMBER.match(text) or _THE_END.match(text):
         return "empty-marker"
     w = width(text)
-    if _ANY.search(text) is not None:
-        limit = min(SHORT_LINE, 0.75 * column) if column else SHORT_LINE
-        short = w <= limit and not ends_sentence(text)
-        found = next((r.reason for r in RULES if r.fires(text, w, short, bool(column))), None)
+    inside = w <= _ANYWHERE_WIDTH and _ANYWHERE.search(text) is not None
+    if inside or _AT_START.match(text) is not None:
+        found = rule_reason(text, column)
         if found is not None:
             return found
     if CAPTION_START.match(text) or (w <= 60 and _caption(text)):
         return "caption"
     return None
+
+
+def rule_reason(text: str, column: float = 0) -> str | None:
+    """The reason of the first rule of the table that fires on ``text`` (no filter)."""
+    w = width(text)
+    limit = min(SHORT_LINE, 0.75 * column) if column else SHORT_LINE
+    short = w <= limit and not ends_sentence(text)
+    return next((r.reason for r in RULES if r.fires(text, w, short, bool(column))), None)
 
 
 def _caption(text: str) -> bool:
