@@ -38,6 +38,10 @@ _DATELINE = re.compile(
     r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
     r"(?:上午|下午|晚间|晚|早间|凌晨|中午)?(?:电|電|讯|訊|消息|报道|報道)"
 )
+# A paper's lead: ``本报讯``, ``【本報訊】``, ``新华网讯``, with the reporters in brackets.
+_LEAD = re.compile(
+    r"^(?:本报讯|本報訊|【[^】]{2,8}[讯訊]】|[^，。\s]{2,8}[讯訊])\s*(?:[（(][^）)]{0,30}[）)])?\s*"
+)
 _DATE_LINE = re.compile(
     r"^(?:(?:发布|日期|时间|发布时间|更新时间)\s*[:：]\s*)?(?P<y>\d{4})\s*[年\-/.]\s*(?P<m>\d{1,2})"
     r"\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
@@ -66,8 +70,8 @@ def dateline(text: str) -> Ymd | None:
 
 
 def strip_dateline(text: str) -> str:
-    """``4月7日上午消息，时隔11年……`` -> ``时隔11年……``."""
-    m = _DATELINE.match(text)
+    """``4月7日上午消息，时隔11年……`` -> ``时隔11年……``; ``本报讯（记者 X）…`` -> ``…``."""
+    m = _DATELINE.match(text) or _LEAD.match(text)
     return text[m.end() :].lstrip("，,：: ") if m else text
 
 

@@ -46,8 +46,8 @@ def finish_file(raw: RawText, drafts: list[Draft], span: dates.YearSpan | None) 
     page_date = next((d.page_date for d in drafts if d.page_date), None)
     out: list[Article] = []
     for index, draft in enumerate(drafts, start=1):
-        if draft.evidence.exact is None:
-            draft.evidence.exact = page_date
+        # The page's date is the day it was printed, whatever day a dateline names.
+        draft.evidence.exact = draft.page_date or page_date or draft.evidence.exact
         if draft.meta_line is not None:
             date = draft.meta_line.date
         else:

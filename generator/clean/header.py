@@ -45,6 +45,8 @@ _FIELD = re.compile(
     r"|(?:香港|北京|台北)?(?:时间|時間)?\d{1,2}[时時]\d{1,2}分"
     r"|[（(]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][）)]?"
     r"|第\s*[A-Za-z]?\d{1,3}\s*版|(?<![A-Za-z])[A-Z]\d{1,2}(?:版)?(?![\dA-Za-z])"
+    # A page's editors: ``编辑 贾文 版式 郑琳``, ``美编：陈蕾``.
+    r"|(?:本版)?(?:编辑|編輯|美编|美編|版式|校对|校對|责编|責編)\s*[:：]?\s*[\u4e00-\u9fff]{2,3}(?![\u4e00-\u9fff])"
     # A label's value is a name; a date or a count after a label is a field of its own.
     rf"|(?<![\u4e00-\u9fff])(?P<label>{_LABEL})\s*[:：]\s*(?P<value>[^\s\u3000|｜\d][^\s\u3000|｜]*)?"
 )

@@ -74,7 +74,7 @@ _EMBEDDED = re.compile(
 _LOCAL_PAPER = re.compile(r"^(本报|本報|本刊|本台|本网|本網|本站)")
 _PUB_SUFFIX = (
     "日报|晚报|早报|晨报|时报|商报|周报|周刊|导报|画报|青年报|法制报|经济报|新闻报|杂志|新闻网|通讯社|新闻社"
-    "|电视台|广播电台|日報|晚報|時報|週刊|週報|雜誌|新聞網|通訊社|電視台|新闻|新聞|社|网|網|报|報|刊|报道"
+    "|电视台|广播电台|日報|晚報|時報|週刊|週報|雜誌|新聞網|通訊社|電視台|新闻|新聞|社|网|網|报|報|刊|报道|周末|週末"
 )
 _PUB = re.compile(f"^[{_H}A-Za-z0-9]{{1,12}}(?:{_PUB_SUFFIX})$")
 _PUB_BRACKETED = re.compile(f"《([^《》]{{2,20}})》{_QUALIFIER}?{_REPORTER}")
@@ -112,6 +112,8 @@ def parse_byline(text: str) -> Byline | None:
     text = text.strip()
     if len(text) > 40 or not _BYLINE_HINT.search(text):
         return None
+    if text.count("（") + text.count("(") != text.count("）") + text.count(")"):
+        return None  # ``本报讯（记者 唐文斌 通讯员 鲁``: a lead cut by the line's end
     text = _REPORTED_FROM.sub("", _BRACKETS.sub("", text)).strip()
     for parse in (_reporter_byline, _slash_byline, _paren_byline, credit_line):
         found = parse(text)
