@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from .meta import publication_name
+from .meta import SURNAMES, publication_name
 
 _LONGEST = 100
 _NAME_CHARS = 16  # a paper's or section's name between the fields
@@ -50,6 +50,7 @@ _FIELD = re.compile(
     # A label's value is a name; a date or a count after a label is a field of its own.
     rf"|(?<![\u4e00-\u9fff])(?P<label>{_LABEL})\s*[:：]\s*(?P<value>[^\s\u3000|｜\d][^\s\u3000|｜]*)?"
 )
+_ORIGINAL = frozenset(("原创", "原創"))  # a WeChat account's mark before its writer
 _SEPARATORS = re.compile(r"[\s\u3000|｜·•/／_]+")
 _NOT_A_NAME = re.compile(r"[，。！？；,!?;“”\"：:]")
 # The labels whose value is the date (``发布时间：2020-02-15``).
@@ -97,6 +98,12 @@ def parse(text: str) -> Header | None:
     names += _names(text[pos:])
     if any(n is None for n in names) or len(names) > _NAMES:
         return None
+    author = None
+    if names and names[0] in _ORIGINAL:  # ``原创 张三 某某公众号 2020-02-06``
+        marked = True
+        names = names[1:]
+        if names and names[0] and len(names) > 1 and names[0][0] in SURNAMES:
+            author, names = names[0], names[1:]
     if names and not marked and not any(publication_name(n) for n in names if n):
         return None  # ``数据截至 2020年3月31日``: a note about a date, not a header
     if found is None:
@@ -107,7 +114,7 @@ def parse(text: str) -> Header | None:
         m.group(0).startswith(("第", "星期", "（星期", "(星期")) for m in _FIELD.finditer(text)
     )
     pub = _publication(labels, [n for n in names if n], paged)
-    return Header(found, pub, _author(labels), marked or bool(names) or bool(labels))
+    return Header(found, pub, author or _author(labels), marked or bool(names) or bool(labels))
 
 
 def _names(gap: str) -> list[str | None]:
