@@ -12,7 +12,7 @@ import pytest
 from generator import mdwrite
 from generator.clean import clean_text
 from generator.clean.header import parse
-from generator.clean.meta import dateline_credit, parse_byline
+from generator.clean.meta import dateline_credit, parse_byline, site_name
 from generator.clean.phrases import RULES, phrase_reason
 from generator.clean.reasons import REASONS
 from generator.model import Article, RawText
@@ -48,6 +48,8 @@ def reasons(art: Article) -> dict[str, str]:
         ),
         ("（2020/3/23）", (2020, 3, 23), None, None),
         ("更新時間：22/03/2020 06:00", (2020, 3, 22), None, None),
+        ("原创 林书瑶 云州教育发布 2020-02-06", (2020, 2, 6), "云州教育发布", "林书瑶"),
+        ("编辑 贾文 版式 郑琳 2020年3月12日 星期四", (2020, 3, 12), None, None),
     ],
 )
 def test_header_lines_in_the_shapes_sites_print(
@@ -80,6 +82,7 @@ def test_sentences_and_notes_about_dates_are_not_header_lines(line: str) -> None
         ("界面新闻记者 | 孔令玥", ("孔令玥",), "界面新闻"),
         ("文/新浪财经 周嘉怡", ("周嘉怡",), "新浪财经"),
         ("21世纪经济报道记者 郑若溪 孙立航 上海、北京报道", ("郑若溪", "孙立航"), "21世纪经济报道"),
+        ("钱塘财经 · 韩思远", ("韩思远",), "钱塘财经"),
     ],
 )
 def test_credit_lines_name_their_writers(
@@ -90,7 +93,10 @@ def test_credit_lines_name_their_writers(
     assert (found.names, found.publication) == (names, publication)
 
 
-@pytest.mark.parametrize("line", ["编辑｜马骁", "摄影｜蒋一舟", "文｜本报讯 某某事件持续发酵"])
+@pytest.mark.parametrize(
+    "line",
+    ["编辑｜马骁", "摄影｜蒋一舟", "文｜本报讯 某某事件持续发酵", "本报讯（记者 唐文斌 通讯员 鲁"],
+)
 def test_credits_without_a_writer_are_not_bylines(line: str) -> None:
     assert parse_byline(line) is None
 
@@ -107,6 +113,20 @@ def test_lead_credits_glued_to_the_first_paragraph_name_the_author() -> None:
         "周文涛",
         "林雨桐",
     )
+
+
+@pytest.mark.parametrize(
+    ("top", "site"),
+    [
+        (["民生快訊網", "首頁 | 即時 | 政治"], "民生快訊網"),
+        (["企業分流上班成常態 - 生活 - 自由時報電子報"], "自由時報"),
+        (["無接觸外送上路 | 生活 | 三立新聞網 SETN.COM"], "三立新聞網"),
+        (["首页", "登录 | 注册"], None),
+        (["2020年3月5日，全市新增32个接种点。"], None),
+    ],
+)
+def test_the_site_a_page_comes_from(top: list[str], site: str | None) -> None:
+    assert site_name(top) == site
 
 
 def test_every_rule_gives_a_reason_from_the_closed_set() -> None:

@@ -27,6 +27,7 @@ from .zone import is_label, pick_title, title_joiner, top_matter
 Piece = tuple[str, Styled, tuple[int, ...], int]
 _URL = re.compile(r"https?://[^\s<>\"'，。）)】]+")
 _TITLE_MAX = 40
+_MASTHEAD_LINES = 3  # a copied page opens with its title bar or the site's name
 _TRAILING_LINES = 4  # date and time lines closing a release, and a label after them
 _LABEL_WIDTH = 8
 _ORIGINAL = re.compile(r"^[（(【\[]?(?:原标题|原標題)\s*[:：]\s*(.+?)[）)】\]]?$")
@@ -297,6 +298,7 @@ def _metadata(
         or next((p for p in map(meta.source_publication, heads) if p), None)
         or meta.source_publication(first)
         or meta.publication_in_text("\n".join(texts))
+        or meta.site_name([ln.text for ln in lines[:_MASTHEAD_LINES] if ln.no <= _MASTHEAD_LINES])
     )
     draft.url = next((m.group(0) for s in heads if (m := _URL.search(s))), None)
     for block in draft.blocks[:2]:

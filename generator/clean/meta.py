@@ -36,7 +36,7 @@ _DATELINE_CREDIT = re.compile(
     f"(?:\\s*[／/]\\s*[{_H}]{{0,6}}(?:報導|报道|报导|報道)|[{_H}]{{1,4}}\\d{{1,2}}日[電电])[〕】\\]）)]"
 )
 _BYLINE_HINT = re.compile(
-    r"记者|記者|通讯员|通訊員|评论员|評論員|撰稿|作者|撰文|编译|編譯|整理|口述|文字|[/／|｜:：（(]"
+    r"记者|記者|通讯员|通訊員|评论员|評論員|撰稿|作者|撰文|编译|編譯|整理|口述|文字|[/／|｜:：（(·・]"
 )
 # ``〔記者王小明／台北報導〕``: brackets around the byline, the place it was filed from.
 _BRACKETS = re.compile(r"^[〔［\[【]|[〕］\]】]$")
@@ -71,6 +71,7 @@ _PUB_REPORTER = re.compile(r"^\S{0,10}?(?:记者|記者)\s*")
 _EMBEDDED = re.compile(
     f"(?:{_ROLE}|作者|撰文|撰稿)\\s*[:：/／]?\\s*(?P<names>[{_H}]{{2,4}}(?:[、，,][{_H}]{{2,4}})*)"
 )
+_OUTLET_DOT = re.compile(f"^(?P<pub>[{_H}]{{2,10}})\\s*[·・]\\s*(?P<names>[{_H}]{{2,3}})$")
 _LOCAL_PAPER = re.compile(r"^(本报|本報|本刊|本台|本网|本網|本站)")
 _PUB_SUFFIX = (
     "日报|晚报|早报|晨报|时报|商报|周报|周刊|导报|画报|青年报|法制报|经济报|新闻报|杂志|新闻网|通讯社|新闻社"
@@ -115,7 +116,7 @@ def parse_byline(text: str) -> Byline | None:
     if text.count("（") + text.count("(") != text.count("）") + text.count(")"):
         return None  # ``本报讯（记者 唐文斌 通讯员 鲁``: a lead cut by the line's end
     text = _REPORTED_FROM.sub("", _BRACKETS.sub("", text)).strip()
-    for parse in (_reporter_byline, _slash_byline, _paren_byline, credit_line):
+    for parse in (_reporter_byline, _slash_byline, _paren_byline, credit_line, _outlet_byline):
         found = parse(text)
         if found is not None:
             return found
@@ -134,6 +135,13 @@ def _reporter_byline(text: str) -> Byline | None:
     if not _surnamed(names) or (pub_part and not local and publication is None):
         return None
     return Byline(names, publication, local)
+
+
+def _outlet_byline(text: str) -> Byline | None:
+    """``钱塘财经 · 韩思远``: the outlet, a middle dot, one writer."""
+    m = _OUTLET_DOT.match(text)
+    names = split_names(m.group("names")) if m else ()
+    return Byline(names, m.group("pub")) if m and _surnamed(names) else None
 
 
 def _slash_byline(text: str) -> Byline | None:
@@ -307,6 +315,26 @@ def source_publication(text: str) -> str | None:
         return None
     name = re.split(r"[\s\-—|/）)】\]]", text[m.end() :].strip(), maxsplit=1)[0]
     return publication_name(name)
+
+
+_BAR_PART = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
+_SITE_SUFFIX = re.compile(
+    r"(?:電子報|电子报|电子版|電子版|官方网站|官方網站|官网|官網|数字报|數位報)$"
+)
+_SITE = re.compile(f"^[{_H}]{{2,10}}(?:{_PUB_SUFFIX}|快訊|快讯|财经|財經|在线|在線)$")
+
+
+def site_name(top: list[str]) -> str | None:
+    """The site a copied page comes from, when nothing else names a publication: its
+    name alone atop the page (``民生快訊網``) or closing its title bar
+    (``标题 - 生活 - 自由時報電子報``), without ``電子報``-like endings or Latin words."""
+    for text in top:
+        parts = [p for p in _BAR_PART.split(text.strip()) if p]
+        for part in ([parts[-1]] if len(parts) > 1 else []) + ([text] if len(parts) == 1 else []):
+            name = _SITE_SUFFIX.sub("", re.sub(r"\s*[A-Za-z.]+$", "", part.strip()).strip())
+            if _SITE.match(name):
+                return name
+    return None
 
 
 def join_names(names: tuple[str, ...]) -> str:
