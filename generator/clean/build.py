@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Block, Dropped
-from . import dates, header, meta
+from . import dates, header, meta, publication, titles
 from .blocks import kinds, make_blocks
-from .chars import CLAUSE, FINAL, ends_sentence
+from .chars import ends_sentence
 from .fixes import fix_text, spaced_style
 from .lines import Line
 from .markdown import Meta, parse_meta
@@ -26,19 +26,9 @@ from .zone import is_label, pick_title, title_joiner, top_matter
 
 Piece = tuple[str, Styled, tuple[int, ...], int]
 _URL = re.compile(r"https?://[^\s<>\"'，。）)】]+")
-_TITLE_MAX = 40
 _MASTHEAD_LINES = 3  # a copied page opens with its title bar or the site's name
 _TRAILING_LINES = 4  # date and time lines closing a release, and a label after them
 _LABEL_WIDTH = 8
-_ORIGINAL = re.compile(r"^[（(【\[]?(?:原标题|原標題)\s*[:：]\s*(.+?)[）)】\]]?$")
-_TITLE_STRIP = "“”‘’「」『』\"' ，,、；;：:"
-_LOOK = 400  # a title is looked for in the first characters of the text only
-# Clauses that open with these are adverbials ("在…中", "从…到…"), not a title.
-_ADVERBIAL = (
-    *("在", "从", "到", "对", "为", "随着", "据", "截至", "自", "当"),
-    *("面对", "针对", "经过", "时隔", "由于", "因为", "如果", "虽然"),
-    *("從", "對", "為", "隨著", "據", "當", "面對", "針對", "經過", "時隔", "由於", "因為", "雖然"),
-)
 
 
 @dataclass
@@ -83,11 +73,11 @@ def build(seg: Segment, layout: Layout, markdown: bool = False) -> Draft:
     # because a title made from the first sentence exists only the second time.
     keep_mixed = spaced_style([p[1].text for p in pieces])
     draft.blocks = make_blocks(pieces, keep_mixed)
-    title = title_text if main else Styled(derive_title(draft.blocks))
+    title = title_text if main else Styled(titles.derive_title(draft.blocks))
     draft.title = fix_text(title, keep_mixed, headline=True).text
-    original = next((m.group(1) for ln in lines if (m := _ORIGINAL.match(ln.text))), None)
+    original = titles.original_title([ln.text for ln in lines])
     if original and not markdown:
-        draft.title = original.strip()  # the display headline was the portal's rewrite
+        draft.title = original  # the display headline was the portal's rewrite
     _metadata(draft, bylines, credit, found, lines)
     draft.dropped = sorted(_dropped(lines) + draft.dropped, key=lambda d: d.line)
     return draft
@@ -221,50 +211,6 @@ def _take_credit(pieces: list[Piece], draft: Draft) -> tuple[str, ...]:
     return ()
 
 
-def derive_title(blocks: Sequence[Block]) -> str:
-    """No headline printed: the first sentence of the text, or its main clause.
-
-    A long first sentence is cut into clauses; the first one that is long enough
-    and does not open as an adverbial (``在…中``, ``从…到…``) is taken.
-    """
-    texts = [b.text for b in blocks if b.kind == "paragraph"] + [b.text for b in blocks]
-    sentences = (_first_sentence(dates.strip_dateline(t[:_LOOK])) for t in texts)
-    sentence = next((s for s in sentences if s), "")
-    if not sentence:  # no words anywhere: the text itself, so the title is never empty
-        return texts[0][:_TITLE_MAX].strip() if texts else ""
-    if len(sentence) <= _TITLE_MAX:
-        return sentence
-    clauses = [c.strip() for c in _split_clauses(sentence)]
-    for clause in clauses:
-        if 8 <= len(clause) <= _TITLE_MAX and not clause.startswith(_ADVERBIAL):
-            return clause
-    return sentence[: _TITLE_MAX - 1].rstrip() + "…"
-
-
-def _first_sentence(text: str) -> str:
-    """The first sentence that has any words in it, without quotes around it."""
-    start = 0
-    for i, ch in enumerate([*text, "。"]):
-        if ch in FINAL and ch != "…":
-            sentence = text[start:i].strip(_TITLE_STRIP)
-            if any(c.isalnum() for c in sentence):
-                return sentence
-            start = i + 1
-    return ""
-
-
-def _split_clauses(text: str) -> list[str]:
-    out, current = [], ""
-    for ch in text:
-        if ch in CLAUSE:
-            out.append(current)
-            current = ""
-        else:
-            current += ch
-    out.append(current)
-    return [c for c in out if c]
-
-
 def _metadata(
     draft: Draft,
     bylines: list[meta.Byline],
@@ -295,10 +241,12 @@ def _metadata(
     draft.publication = (
         next((h.publication for h in parsed if h.publication), None)
         or next((b.publication for b in [*bylines, *embedded] if b.publication), None)
-        or next((p for p in map(meta.source_publication, heads) if p), None)
-        or meta.source_publication(first)
-        or meta.publication_in_text("\n".join(texts))
-        or meta.site_name([ln.text for ln in lines[:_MASTHEAD_LINES] if ln.no <= _MASTHEAD_LINES])
+        or next((p for p in map(publication.source_publication, heads) if p), None)
+        or publication.source_publication(first)
+        or publication.publication_in_text("\n".join(texts))
+        or publication.site_name(
+            [ln.text for ln in lines[:_MASTHEAD_LINES] if ln.no <= _MASTHEAD_LINES]
+        )
     )
     draft.url = next((m.group(0) for s in heads if (m := _URL.search(s))), None)
     for block in draft.blocks[:2]:

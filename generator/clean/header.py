@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from .meta import SURNAMES, publication_name
+from .meta import SURNAMES
+from .publication import publication_name
 
 _LONGEST = 100
 _NAME_CHARS = 16  # a paper's or section's name between the fields

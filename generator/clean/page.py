@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 from .chars import ends_sentence, han_count
 from .lines import Line
-from .meta import SURNAMES, publication_name
+from .meta import SURNAMES
 from .printed import byline_of
+from .publication import publication_name
 from .reflow import heading_shaped
 
 _DATE = r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?"

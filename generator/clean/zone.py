@@ -32,8 +32,8 @@ from .chars import han_count, is_han
 from .header import date_line
 from .lines import Line
 from .meta import parse_byline
-from .phrases import both
 from .reflow import Layout, Unit, units
+from .rules import both
 from .split import title_like
 
 _CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[｜|:：/／]\s*[\u4e00-\u9fff·]{2,8}$")

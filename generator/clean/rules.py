@@ -1,0 +1,280 @@
+"""The table of furniture rules: what Chinese news pages print around an article.
+
+One row per rule, in order; the first rule that fires on a line gives its reason
+(one of :mod:`.reasons`). The rules name what news sites, apps and print pages put
+around an article (breadcrumbs, menus, share bars, QR-code prompts, disclaimers,
+"related reading", comment boxes, editor credits, photo credits, video players),
+never the wording of one particular source. Each rule also says *where* it may fire
+(:class:`Rule`), so a body sentence that merely mentions a QR code survives.
+
+Adding a rule is one row here and one fixture in ``tests/fixtures/gold``. The patterns
+are written in Simplified Chinese; :func:`both` adds the Traditional spellings once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chars import ends_sentence, han_count
+from .script import traditional_forms
+
+SHORT_LINE = 24  # a standalone prompt or label is at most this wide (and ends no sentence)
+_NOTICE_WIDTH = 200  # a site's legal notice; a paragraph quoting one is longer
+LONGEST_FURNITURE = 400  # page furniture is never this long
+
+
+def both(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` matching Simplified and Traditional spellings alike."""
+    forms = dict.fromkeys([pattern, *traditional_forms(pattern)])
+    return re.compile("|".join(f"(?:{form})" for form in forms), flags)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Lines matching ``pattern`` (at their start, or anywhere with ``search``) are
+    furniture for ``reason``, if the line is at most ``width`` wide, is short (when
+    ``short``), and, with ``unwrapped``, only in a file that is not hard-wrapped."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    search: bool = False
+    width: float = LONGEST_FURNITURE
+    short: bool = False
+    unwrapped: bool = False
+    min_han: int = 0
+    open_end: bool = False  # only a line that ends no sentence (a prompt, not a remark)
+
+    def fires(self, text: str, w: float, short: bool, wrapped: bool) -> bool:
+        if w > self.width or (self.short and not short) or (self.unwrapped and wrapped):
+            return False
+        if self.open_end and ends_sentence(text):
+            return False
+        if self.min_han and han_count(text) <= self.min_han:
+            return False
+        found = self.pattern.search(text) if self.search else self.pattern.match(text)
+        return found is not None
+
+
+_SEP = r"\s*[|｜/]\s*"
+# A menu entry: up to ten characters and no digits (``2020/03/23`` is a date, and a
+# table row ``合计｜17.0｜33.9`` is text; menus name sections, they do not count).
+_TOKEN = r"[^\s|｜/\d，。；！？：:,;!?]{1,10}"
+_SHARE = (
+    "微博|微信|QQ空间|QQ好友|QQ|Qzone|朋友圈|豆瓣|人人网|百度贴吧|Facebook|Twitter|LINE|Line|"
+    r"\+1|分享|分享到|收藏|点赞|在看|赞|转发|打印|纠错|举报|评论|写评论|我要评论|我要反馈|保存网页"
+    "|图片|视频|音频|听新闻|收听本文|播放|暂停|朗读|字号|字体|大|中|小|留言|回应|回复|讚|赞赏|顶|踩"
+)
+_COUNTER = (
+    r"(评论|跟帖|参与|阅读|浏览|点击|点赞|在看|分享|收藏|转发|顶|踩)\s*[(（]?\s*[\d,.万]+\s*[)）]?"
+)
+_BUTTON = (
+    rf"[【\[]?(?:{_SHARE}|{_COUNTER}|登录|注册|退出|首页|返回|更多|关闭|搜索|客户端|APP|App"
+    r"|上一版|下一版|上一篇|下一篇|上一页|下一页|上一条|下一条|邮件|电邮|列印|列印本页|电邮本页"
+    r"|在浏览器中打开|已订阅？登录|登录后阅读)[】\]]?"
+)
+
+RULES: tuple[Rule, ...] = (
+    # Navigation: breadcrumbs, menus, buttons, previous/next links.
+    Rule(
+        "navigation",
+        both(
+            r"^(当前位置|您的位置|你的位置|您现在的位置|所在位置|位置)\s*[:：]|^(首页|主页|网站首页)\s*[>›»/]"
+        ),
+    ),
+    Rule(
+        "navigation",
+        both(
+            r"^[【\[]?(关闭|关闭窗口|返回|返回顶部|返回首页|返回列表|上一篇|下一篇|上一页|下一页|上一条|下一条"
+            r"|上一版|下一版|打印|打印本页|收藏|收藏本文|分享|分享到|举报|评论|我要评论|登录|注册|更多"
+            r"|查看更多|全文|展开全文|点击查看|阅读原文|责任编辑|发表评论|查看全部评论|纠错)\s*[:：>》】\]]*$"
+        ),
+    ),
+    Rule(
+        "navigation", both(r"^(上一篇|下一篇|上一条|下一条|上篇|下篇|阅读下一篇)\s*[:：]"), width=60
+    ),
+    Rule("navigation", re.compile(rf"^(?:{_TOKEN}{_SEP}){{2,}}{_TOKEN}$"), width=120),
+    Rule("navigation", re.compile(rf"^{_TOKEN}(?:\s*[>›»]+\s*{_TOKEN})+$"), width=80),
+    Rule("widget", both(rf"^{_BUTTON}(?:(?:\s+|{_SEP}){_BUTTON})*(?:\s*[:：])?$"), width=60),
+    Rule(
+        "widget",
+        both(r"^[【\[]?(字号|字体|字级|字級)\s*[:：]?\s*(大\s*中\s*小|[A-Za-z+\-\s]*)"),
+        width=40,
+    ),
+    Rule("widget", both(rf"^(?:{_BUTTON})?\s*\d{{1,2}}:\d{{2}}\s*/\s*\d{{1,2}}:\d{{2}}$")),
+    # A desk's credit with no person named: ``生活中心／綜合報導``.
+    Rule(
+        "byline",
+        both(r"^[\u4e00-\u9fff]{2,10}\s*[／/]\s*(综合报道|综合外电|综合报导|编译)$"),
+        width=24,
+    ),
+    Rule("widget", re.compile(r"^[\d,.万]+$"), width=8),
+    Rule("promo", re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(APP|App|app|客户端|客戶端)$")),
+    Rule("navigation", re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版"), width=30),
+    Rule(
+        "navigation",
+        both(r"浏览效果|最佳浏览|建议使用.{0,24}浏览器|分辨率.{0,6}浏览"),
+        search=True,
+        width=60,
+    ),
+    Rule(
+        "placeholder",
+        both(r"^(视频加载中|正在加载|加载中|点击播放|播放视频|打开.{0,8}查看精彩图片)"),
+    ),
+    Rule("placeholder", both(r"^[【\[]?(文章图片|资料图片|图片|配图|视频|音频|图集|组图)[】\]]?$")),
+    Rule("ad", both(r"^[【\[(（]?(广告|推广|赞助|廣告|AD|Ad)[】\])）]?$")),
+    Rule("ad", both(r"^[【\[(（](广告|推广)[】\])）]"), width=80),
+    # A quote board printed beside finance news: ``阿里健康 +8.35%``, ``網訊 6231 ▲ 48.60``.
+    Rule(
+        "widget",
+        re.compile(
+            r"^[\u4e00-\u9fffA-Za-z]{2,8}\s+(?:\d{4,6}\s+)?[▲▼△▽]?\s*[+\-]?\d+(?:\.\d+)?%?"
+            r"(?:\s+[+\-]?\d+(?:\.\d+)?%?)*(?:\s*\([+\-]?\d+(?:\.\d+)?%\))?$"
+        ),
+        width=60,
+    ),
+    Rule("navigation", both(r"^[（(]按此|^上\s*/\s*下一篇"), width=60),
+    # Paywalls: the page asks to subscribe before the rest of the text.
+    Rule(
+        "promo",
+        both(r"付费内容|订阅后可阅读|订阅后阅读|开通.{0,8}畅读|购买后阅读|登录后查看全文"),
+        search=True,
+        width=60,
+    ),
+    # Disclaimers, copyright and site registration.
+    Rule(
+        "disclaimer",
+        both(
+            r"^(本站声明|免责声明|版权声明|特别声明|声明|风险提示|特别说明)\s*[:：]|^Copyright|^©"
+            r"|^(主办单位|承办单位|主办|承办|运维|制作单位|技术支持)\s*[:：]",
+            re.IGNORECASE,
+        ),
+    ),
+    Rule(
+        "disclaimer",
+        both(
+            r"版权所有|All rights reserved|ICP备|ICP证|网站标识码|公网安备|举报电话|违法和不良信息"
+            r"|(未经|严禁).{0,12}(授权|许可|同意).{0,12}(转载|复制|使用|摘编)|转载请(注明|联系)"
+            r"|不代表本(站|网|平台)(观点|立场|赞同)|仅供其表达个人看法"
+            r"|不构成投资建议|私隐政策|重要告示|隐私政策$|跟帖注册用户|文明评论|理性发言",
+            re.IGNORECASE,
+        ),
+        search=True,
+        width=_NOTICE_WIDTH,
+    ),
+    Rule(
+        "disclaimer",
+        both(
+            r"(Cookie|cookie|隐私政策|隐私权政策).{0,30}(同意|浏览|接受)|同意.{0,10}(隐私|Cookie)"
+        ),
+        search=True,
+        width=80,
+    ),
+    # A wiki's own furniture around the article (skin, notices, templates, categories).
+    Rule(
+        "wiki",
+        both(
+            r"^(维基百科，自由的百科全书|跳到导航|跳到搜索|跳到内容|跳转到导航|跳转到搜索|本页使用了标题或全文手工转换"
+            r"|分类\s*[:：]|隐藏分类\s*[:：]|最后修订于|本页面最后修订|此页面最后编辑于|本条目|此条目|查看历史|编辑链接"
+            r"|请协助|无法查证的内容|欢迎补充|更新后可移除"
+            r"|\{\{|\}\}$|\|\s*\w+\s*=|目录$|来自“)"
+        ),
+        width=200,
+    ),
+    Rule("wiki", re.compile(r"^[^\t]{1,12}\t[^\t]{1,40}$")),  # an infobox row: label, tab, value
+    # "Related reading": the marker alone on its line, or a keyword line.
+    Rule(
+        "related-links",
+        both(
+            r"^(延伸阅读|相关阅读|相关新闻|相关文章|相关报道|相关链接|相关推荐|推荐阅读|热门推荐|热点推荐|猜你喜欢"
+            r"|为你推荐|为您推荐|更多精彩|精彩推荐|换一批|换一换|往期回顾|热门文章|最新文章|相关视频|热播栏目"
+            r"|相关评论|热点排行|热门跟帖|网友评论|精彩评论|最新评论|热门评论|推荐视频|今日推荐|看更多|往期推荐"
+            r"|参考文献|参考资料|外部链接|参见|注释|文章评论|全部评论|评论区)\s*([（(]\d+[)）])?"
+            r"\s*[:：>》]*$"
+        ),
+    ),
+    Rule(
+        "related-links", both(r"^(相关阅读|延伸阅读|相关新闻|相关链接|推荐阅读)\s*[:：]"), width=60
+    ),
+    # A sidebar's headline with its date: ``居家隔离期间，如何保持规律作息？　2020-02-06``.
+    Rule(
+        "related-links",
+        re.compile(
+            r"^[·•\-]?\s*[^。！\d:：\s]{8,40}[\s\u3000]+\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?"
+            r"(?:\s+\d{1,2}:\d{2})?$"
+        ),
+    ),
+    Rule(
+        "related-links",
+        both(r"^(关键字|关键词|文章关键词|标签|Tags?)\s*[:：]", re.IGNORECASE),
+        width=60,
+    ),
+    Rule(
+        "summary",
+        both(r"^[\[【](导读|摘要|核心提示|内容提要|提要)[\]】]"),
+    ),
+    Rule(
+        "summary",
+        both(r"^[\[【(（]?(导读|摘要|核心提示|内容提要|提要)[\]】)）]?\s*[:：]?"),
+        min_han=8,
+    ),
+    Rule(
+        "credits",
+        both(
+            r"^[（(【\[]?(责任编辑|编辑|责编|校对|审核|审校|监制|统筹|策划|制图|美编|值班编辑|主编|编审"
+            r"|本版编辑|终审|初审|复审|摄影|攝影)\s*[:：｜|]"
+        ),
+        width=40,
+    ),
+    Rule("headline", both(r"^[（(【\[]?原标题\s*[:：]"), width=100),
+    Rule(
+        "credits",
+        both(
+            r"^[^\s，。]{0,8}(编辑|责任编辑|责编)\s*[|｜:：]\s*\S{2,4}$|^[（(](实习生|通讯员)[^）)]{2,12}贡献[）)]$"
+        ),
+        width=40,
+    ),
+    Rule(
+        "caption", both(r"^(封面来源|图源|图片来源|影片来源|视频来源|图片提供)\s*[:：]"), width=60
+    ),
+    Rule("source", both(r"^(数据来源|资料来源)\s*[:：]"), width=80),
+    Rule(
+        "source",
+        both(
+            r"^[（(【\[]?(来源|稿源|出处|转自|原文链接|原文地址|本文来源|文章来源)\s*[:：]"
+            r"|^(本文)?(刊载于|原载于|来源于|转载自|选自)\s*《?[^《》\s，。]{2,16}》?(\s|\d|$)"
+            r"|^本文来自(微信)?公众号"
+        ),
+        width=60,
+    ),
+    Rule(
+        "promo",
+        both(
+            r"扫一扫|扫码|二维码|长按识别|下载.{0,6}(APP|App|app|客户端)|关注.{0,14}(公众号|微信号|微博|抖音号)"
+            r"|点击.{0,6}(下载|关注|订阅|阅读原文)|订阅号|视频号|客户端下载|APP[，,]?阅读体验"
+        ),
+        search=True,
+        short=True,
+        width=SHORT_LINE,
+    ),
+    Rule(
+        "promo",
+        both(
+            r"(扫描|扫码|长按).{0,12}(二维码|关注)|就在.{0,8}(APP|App|客户端)$"
+            r"|(请|请在|欢迎).{0,8}(APP|App|客户端).{0,4}(阅读|下载|观看)"
+        ),
+        search=True,
+        width=60,
+        unwrapped=True,
+        open_end=True,
+    ),
+    Rule(
+        "promo",
+        both(
+            r"^(扫一扫|扫码|扫描|长按|点击|关注|下载|欢迎关注|更多精彩|打开.{0,8}(APP|App|客户端))"
+            r".*(扫一扫|扫码|二维码|长按识别|下载|关注|点击|订阅|APP|App|客户端)"
+        ),
+        width=40,
+        unwrapped=True,
+    ),
+)
