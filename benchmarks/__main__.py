@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import builds, cleaning, report, stages
+from . import builds, cleaning, gold, report, stages
 from .corpus import CACHE, write_project
 
 SEARCH_WORD = "复工复产"
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     started = time.perf_counter()
     say("cleaning accuracy on the gold fixtures")
-    accuracy = cleaning.evaluate(cleaning.all_gold([]))
+    accuracy = cleaning.evaluate(gold.all_gold([]))
     results: dict[str, Any] = {
         "cleaning": cleaning.as_json(accuracy),
         "machine": {

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -28,31 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.clean import clean_corpus, clean_text
-from generator.clean.lines import parse_line
 from generator.model import Article, RawText
 from generator.read import read_file
 
-GOLD = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "gold"
-FIELDS = ("title", "author", "date", "publication")
-_SENTENCE = re.compile(r"[^。！？!?；;…]*(?:[。！？!?；;…]+[”’」』）)]*|$)")
-_SPACE = re.compile(r"\s+")
-_HYPHEN = re.compile(r"(?<=[A-Za-z])-\n(?=[a-z])")
-
-
-@dataclass(frozen=True)
-class Gold:
-    name: str
-    raw: Path
-    kind: str
-    articles: tuple[dict[str, Any], ...]
-    furniture: tuple[str, ...]
-
-    @property
-    def group(self) -> str:
-        return self.name.split("_", 1)[0]
+from .gold import FIELDS, Gold, all_gold, check, sentences, squash
 
 
 @dataclass
@@ -79,41 +58,6 @@ class Score:
         for key in FIELDS:
             self.fields[key] += other.fields[key]
         self.misses += other.misses
-
-
-def squash(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in (m.group(0).strip() for m in _SENTENCE.finditer(text)) if s]
-
-
-def load(path: Path) -> Gold:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    name = path.name.removesuffix(".gold.yaml")
-    raws = [p for p in path.parent.glob(f"{name}.*") if not p.name.endswith(".gold.yaml")]
-    if len(raws) != 1:
-        raise SystemExit(f"{path}: expected one raw file {name}.*, found {len(raws)}")
-    articles = tuple(data.get("articles") or ())
-    for art in articles:
-        missing = [k for k in (*FIELDS, "body") if k not in art]
-        if missing:
-            raise SystemExit(f"{path}: an article lacks {', '.join(missing)}")
-    furniture = tuple(str(x).strip() for x in data.get("furniture") or ())
-    return Gold(name, raws[0], str(data.get("kind", "")), articles, furniture)
-
-
-def all_gold(paths: Sequence[str]) -> list[Gold]:
-    if paths:
-        return [load(_gold_path(Path(p))) for p in paths]
-    return [load(p) for p in sorted(GOLD.glob("*.gold.yaml"))]
-
-
-def _gold_path(path: Path) -> Path:
-    if path.name.endswith(".gold.yaml"):
-        return path
-    return path.with_name(path.name.split(".", 1)[0] + ".gold.yaml")
 
 
 def shown(value: Any) -> str | None:
@@ -232,43 +176,6 @@ def table(result: dict[str, dict[str, Score]]) -> str:
             cells += [f"{s.broken}/{s.paragraphs}", str(s.differs)]
             rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
-
-
-def check(gold: Gold) -> list[str]:
-    """Problems of a gold file: text that is not in its raw file, lines left unlabelled."""
-    raw = read_file(gold.raw)
-    # ``inter-`` / ``national`` is one word, ``e-`` / ``commerce`` keeps its hyphen.
-    # A furniture mark may also stand inside a sentence (an OCR'd ``A04``).
-    bare = raw.text
-    for mark in gold.furniture:
-        bare = bare.replace(mark, "")
-    flat = "\n".join(squash(t) for t in (raw.text, _HYPHEN.sub("", raw.text), bare))
-    lines = {squash(ln) for ln in raw.text.split("\n")}
-    # A line counts as body also as the cleaner reads it: bullet gone, markup decoded.
-    read = [squash(parse_line(no, ln).text) for no, ln in enumerate(raw.text.split("\n"), 1)]
-    problems = []
-    body = [squash(str(p)) for a in gold.articles for p in a["body"]]
-    for para in body:
-        problems += [
-            f"body sentence not in the raw file: {s}" for s in sentences(para) if s not in flat
-        ]
-    problems += [
-        f"furniture not a line of the raw file: {f}"
-        for f in gold.furniture
-        if squash(f) not in lines
-    ]
-    labelled = {squash(f) for f in gold.furniture} | {
-        squash(str(a["title"])) for a in gold.articles
-    }
-    joined = "\n".join(body)
-    titles = "\n".join(squash(str(a["title"])) for a in gold.articles)
-    for no, line in enumerate(raw.text.split("\n"), start=1):
-        key = squash(line)
-        keys = (key, read[no - 1], key.rstrip("-"))
-        covered = (k in labelled or k in joined or k in titles for k in keys)
-        if key and not any(covered):
-            problems.append(f"line {no} is neither body, title nor furniture: {line.strip()}")
-    return problems
 
 
 def as_json(result: dict[str, dict[str, Score]]) -> dict[str, Any]:
