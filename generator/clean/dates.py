@@ -25,12 +25,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .. import zhdates
 from ..model import PartialDate
 
-_MENTION = re.compile(
-    r"(?=\d)(?:(?P<y>\d{4})\s*年\s*)?(?<![\d.])(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
-    r"|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d)"
-)
 # ``4月7日上午消息``, ``新华社北京4月7日电``: a date that opens the text and says
 # "reported on"; an agency or paper may stand before it, nothing else may.
 _DATELINE = re.compile(
@@ -88,16 +85,15 @@ def date_line(text: str) -> Ymd | None:
 def collect(texts: Iterable[str], evidence: DateEvidence) -> None:
     """Add every usable date mention in ``texts`` to ``evidence``."""
     for text in texts:
-        for m in _MENTION.finditer(text):
-            before = text[max(0, m.start() - 6) : m.start()]
+        for mention in zhdates.mentions(text):
+            before = text[max(0, mention.start - 6) : mention.start]
             if _FUTURE.search(before) or (_RANGE_END.search(before) and "截" not in before):
                 continue
-            if m.group("iy"):
-                found = ymd(m.group("iy"), m.group("im"), m.group("id"))
-            else:
-                found = ymd(m.group("y"), m.group("m"), m.group("d"))
-                if found and found[0] is None and _LAST_YEAR.search(before):
-                    found = (-1, found[1], found[2])  # resolved against the reference year
+            year = None if mention.year is None else str(mention.year)
+            day = None if mention.day is None else str(mention.day)
+            found = ymd(year, str(mention.month), day)
+            if found and found[0] is None and _LAST_YEAR.search(before):
+                found = (-1, found[1], found[2])  # resolved against the reference year
             if found is None:
                 continue
             evidence.mentions.append(found)
