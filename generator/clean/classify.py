@@ -33,7 +33,8 @@ _MENU_ITEM = 8  # display width of one entry of a menu copied one entry per line
 _MENU_RUN = 3  # this many such lines in a row are a menu
 _TIDBIT = 10  # a line this short between two furniture lines is furniture too
 _TIDBIT_RUN = 2  # and so are two such lines
-_LATE = 0.6  # a "related" block after this share of the page runs to its end
+_LATE = 0.6  # a keyword line after this share of the page opens its closing links
+_KEYWORDS = re.compile(r"^(关键字|关键词|關鍵字|關鍵詞|标签|標籤|Tags?)\s*[:：]", re.IGNORECASE)
 _PARAGRAPH = 30  # a line this wide that ends a sentence is the text resuming
 _CONTENTS_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+[^\s。，！？]{1,20}$")
 _MENU_TEXT = re.compile(r"^[^，。！？；,.!?;：:“”「」]+$")
@@ -189,21 +190,23 @@ def _spread_promo(lines: Sequence[Line]) -> None:
 
 def _related_tail(lines: Sequence[Line]) -> None:
     """Drop the links that follow a "related reading" marker (or a keyword line late in
-    the file). Early in the page such a block sits inside the text: it ends where
-    paragraphs resume. Late, everything after it is links, comments and footers."""
+    the file), up to where paragraphs resume: two running lines that end sentences are
+    text, wherever the block stands (a late block is mostly followed by links, comments
+    and footers alone, but an article may go on after it). A single ``相关阅读：标题``
+    link is a line of its own, not a block."""
     late = len(lines) * _LATE
     for i, line in enumerate(lines):
-        if line.reason != "related-links" or not (is_related_marker(line.text) or i >= late):
+        if line.reason != "related-links":
+            continue
+        if not (is_related_marker(line.text) or (i >= late and _KEYWORDS.match(line.text))):
             continue
         rest = [ln for ln in lines[i + 1 :] if not ln.blank]
         for k, other in enumerate(rest):
             if other.reason is not None:
                 continue
-            if i < late and k + 1 < len(rest) and _text_resumes(other, rest[k + 1]):
+            if k + 1 < len(rest) and _text_resumes(other, rest[k + 1]):
                 break
             other.reason = "related-links"
-        if i >= late:
-            return
 
 
 def _text_resumes(line: Line, after: Line) -> bool:
