@@ -1,7 +1,7 @@
 """``python -m benchmarks.cleaning``: the cleaner measured against hand-labelled fixtures.
 
 Each fixture in ``tests/fixtures/gold/`` is a raw file and a ``NAME.gold.yaml`` that says
-what a careful editor would make of it (see ``tests/fixtures/gold/FORMAT.md``). All
+what a careful editor would make of it (see ``tests/fixtures/README.md``). All
 fixtures are cleaned twice: together, as one corpus (as a site build does), and each
 alone. The table gives, per kind of source and in all:
 

@@ -19,7 +19,8 @@ from generator.clean.dates import (
 from generator.clean.fixes import cook_line, fix_text, spaced_style
 from generator.clean.ids import article_id
 from generator.clean.markdown import parse_meta
-from generator.clean.meta import embedded_byline, is_bare_name, parse_byline, trailing_credit
+from generator.clean.meta import embedded_byline, parse_byline, trailing_credit
+from generator.clean.names import is_bare_name
 from generator.clean.publication import publication_in_text
 from generator.clean.script import script
 from generator.clean.text import Styled, parse_inline

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..model import PartialDate
 from .lines import Line
-from .meta import surnamed_names
+from .names import surnamed_names
 from .publication import publication_name
 
 _DATE = re.compile(r"^(约)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .chars import is_han
+from .names import SURNAMES, name_sized, split_names, surnamed
 from .publication import LOCAL_PAPER, publication_name
 
 _H = "\u4e00-\u9fff"
@@ -73,24 +75,12 @@ _PUB_REPORTER = re.compile(r"^\S{0,10}?(?:记者|記者)\s*")
 _EMBEDDED = re.compile(
     f"(?:{_ROLE}|作者|撰文|撰稿)\\s*[:：/／]?\\s*(?P<names>[{_H}]{{2,4}}(?:[、，,][{_H}]{{2,4}})*)"
 )
+_GLUED_ROLE = re.compile(
+    f"^(?P<pub>[{_H}A-Za-z0-9]{{0,10}}?)(?:{_QUALIFIER}?(?:{_REPORTER}|通讯员|通訊員)|实习生|實習生)$"
+)
+# ``新京报讯（记者 郑雨辰 实习生 方可欣）``: the reporters in a lead's brackets.
+_LEAD_BRACKET = re.compile(r"^[^，。（(]{0,10}(?:讯|訊|电|電)\s*[（(]([^）)]{2,30})[）)]")
 _OUTLET_DOT = re.compile(f"^(?P<pub>[{_H}]{{2,10}})\\s*[·・]\\s*(?P<names>[{_H}]{{2,3}})$")
-_ROLES = frozenset(
-    (
-        *("记者", "記者", "通讯员", "通訊員", "评论员", "評論員", "撰稿人"),
-        *("编辑", "編輯", "摄影", "攝影"),
-    )
-)
-# Common Chinese surnames (simplified and traditional forms): a bare name under a
-# headline, or a bracketed credit with no role, must start with one of these.
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
-    "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
-    "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
-    "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
-    "丛仲虞敖巩明佘池乐谈"
-    "劉陳楊黃趙吳鄭謝許馮鄧蕭葉蘇呂盧鍾譚陸賈鄒閆龍賀顧龔萬錢嚴湯溫喬龐顏聶魯蘭齊倪寧紀畢單費蔣"
-)
 
 
 @dataclass(frozen=True)
@@ -108,7 +98,14 @@ def parse_byline(text: str) -> Byline | None:
     if text.count("（") + text.count("(") != text.count("）") + text.count(")"):
         return None  # ``本报讯（记者 唐文斌 通讯员 鲁``: a lead cut by the line's end
     text = _REPORTED_FROM.sub("", _BRACKETS.sub("", text)).strip()
-    for parse in (_reporter_byline, _slash_byline, _paren_byline, credit_line, _outlet_byline):
+    for parse in (
+        _reporter_byline,
+        _slash_byline,
+        _paren_byline,
+        credit_line,
+        _outlet_byline,
+        roles_and_names,
+    ):
         found = parse(text)
         if found is not None:
             return found
@@ -124,28 +121,52 @@ def _reporter_byline(text: str) -> Byline | None:
     pub_part = m.group("pub").strip(" ·:：")
     local = bool(LOCAL_PAPER.match(pub_part))
     publication = None if local else publication_name(pub_part)
-    if not _surnamed(names) or (pub_part and not local and publication is None):
+    if not surnamed(names) or (pub_part and not local and publication is None):
         return None
     return Byline(names, publication, local)
+
+
+def roles_and_names(text: str) -> Byline | None:
+    """Writers named role by role with spaces only: ``澎湃新闻记者 顾晓岚 实习生 邵雨彤``,
+    ``记者 郑雨辰 实习生 方可欣``; or a name before its outlet's reporter title
+    (``林慧君 BBC中文記者``). Every word is a role (the outlet glued before it) or a name."""
+    tokens = text.replace("、", " ").split()
+    names: list[str] = []
+    roles = 0
+    publication = None
+    for token in tokens:
+        m = _GLUED_ROLE.match(token)
+        if m:
+            roles += 1
+            publication = publication or publication_name(m.group("pub")) or m.group("pub") or None
+        elif (
+            name_sized(token)
+            and token[0] in SURNAMES
+            and all(is_han(ch) or ch == "·" for ch in token)
+        ):
+            names.append(token)
+        else:
+            return None
+    return Byline(tuple(names), publication) if roles and names else None
 
 
 def _outlet_byline(text: str) -> Byline | None:
     """``钱塘财经 · 韩思远``: the outlet, a middle dot, one writer."""
     m = _OUTLET_DOT.match(text)
     names = split_names(m.group("names")) if m else ()
-    return Byline(names, m.group("pub")) if m and _surnamed(names) else None
+    return Byline(names, m.group("pub")) if m and surnamed(names) else None
 
 
 def _slash_byline(text: str) -> Byline | None:
     m = _BYLINE_SLASH.match(text)
     names = split_names(m.group("names")) if m else ()
-    return Byline(names) if _surnamed(names) else None
+    return Byline(names) if surnamed(names) else None
 
 
 def _paren_byline(text: str) -> Byline | None:
     m = _BYLINE_PAREN.match(text)
     names = split_names(m.group("names")) if m else ()
-    return Byline(names) if _surnamed(names) else None
+    return Byline(names) if surnamed(names) else None
 
 
 def credit_line(text: str) -> Byline | None:
@@ -163,61 +184,12 @@ def credit_line(text: str) -> Byline | None:
             publication = publication or first
             value = rest
         found = split_names(value)
-        if not _surnamed(found) or "".join(found) != re.sub(r"[\s、，,]", "", value):
+        if not surnamed(found) or "".join(found) != re.sub(r"[\s、，,]", "", value):
             return None
         if m.group("role") in _WRITERS:
             names += found
             publication = publication or publication_name(m.group("pub"))
     return Byline(tuple(names), publication) if names else None
-
-
-def _surnamed(names: tuple[str, ...]) -> bool:
-    """Every name starts with a common surname: tells a byline from running text.
-
-    Every author the cleaner reports passes this test, so the byline line of its
-    Markdown (``黄鑫 · 经济日报``) reads back as names (:func:`markdown.parse_meta`).
-    """
-    return bool(names) and all(n[0] in SURNAMES for n in names)
-
-
-def is_bare_name(text: str) -> bool:
-    """``韩 叙`` / ``王轶辰``: two or three Han characters that start with a surname."""
-    compact = text.replace(" ", "").replace("\u3000", "")
-    return (
-        2 <= len(compact) <= 3
-        and all("\u4e00" <= ch <= "\u9fff" for ch in compact)
-        and compact[0] in SURNAMES
-        and text.count(" ") + text.count("\u3000") <= 2
-    )
-
-
-def surnamed_names(text: str) -> bool:
-    """``黄鑫``, ``张三、李四``: a byline as the cleaner writes it."""
-    return _surnamed(tuple(text.split("、"))) and all(_name_sized(n) for n in text.split("、"))
-
-
-def split_names(names: str) -> tuple[str, ...]:
-    """``黄 鑫`` -> (黄鑫,); ``张三 李四`` -> (张三, 李四); ``王 五 赵六`` -> (王五, 赵六)."""
-    out: list[str] = []
-    for chunk in re.split(r"[、，,]", names):
-        tokens = chunk.split()
-        pending = ""
-        for token in tokens:
-            if len(token) == 1:
-                pending += token  # a name letter-spaced to fill the column
-                continue
-            if pending:
-                out.append(pending)
-                pending = ""
-            out.append(token)
-        if pending:
-            out.append(pending)
-    return tuple(n for n in out if _name_sized(n) and n not in _ROLES)
-
-
-def _name_sized(name: str) -> bool:
-    """Two to four characters, or a transliterated name with a middle dot."""
-    return 2 <= len(name) <= 4 or ("·" in name and len(name) <= 13)
 
 
 def trailing_credit(text: str) -> tuple[tuple[str, ...], int] | None:
@@ -233,7 +205,7 @@ def trailing_credit(text: str) -> tuple[tuple[str, ...], int] | None:
     if _PHOTO.search(m.group(0)):
         return None  # ``（张三 摄）`` credits a photo, not the text
     names = split_names(m.group("names"))
-    if not _surnamed(names):
+    if not surnamed(names):
         return None
     return names, m.start()
 
@@ -244,7 +216,7 @@ def embedded_byline(text: str) -> Byline | None:
     if not m:
         return None
     names = split_names(m.group("names"))
-    if not _surnamed(names):
+    if not surnamed(names):
         return None
     pubs = (publication_name(t) for t in re.split(r"[\s／/|｜]+", text[: m.start()]) if t)
     return Byline(names, next((p for p in pubs if p), None))
@@ -254,7 +226,11 @@ def dateline_credit(text: str) -> tuple[str, ...]:
     """``新华社北京4月7日电（记者 张三 李四）`` at the start of a text."""
     m = _DATELINE_CREDIT.search(text[:80])
     names = split_names(m.group("names") or m.group("lead")) if m else ()
-    return names if _surnamed(names) else ()
+    if surnamed(names):
+        return names
+    inside = _LEAD_BRACKET.match(text)  # ``（记者 张三 实习生 李四）``: several roles
+    found = roles_and_names(inside.group(1)) if inside else None
+    return found.names if found else ()
 
 
 def join_names(names: tuple[str, ...]) -> str:

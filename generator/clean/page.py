@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .chars import ends_sentence, han_count
 from .lines import Line
-from .meta import SURNAMES
+from .names import SURNAMES
 from .printed import byline_of
 from .publication import publication_name
 from .reflow import heading_shaped

@@ -17,7 +17,8 @@ import re
 from . import dates
 from .chars import balanced
 from .lines import Line
-from .meta import Byline, dateline_credit, parse_byline, surnamed_names
+from .meta import Byline, dateline_credit, parse_byline
+from .names import surnamed_names
 from .publication import publication_name
 
 ORNAMENTS = frozenset("■◆●□◇▪★☆")

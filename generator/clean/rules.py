@@ -69,7 +69,7 @@ _COUNTER = (
     r"(评论|跟帖|参与|阅读|浏览|点击|点赞|在看|分享|收藏|转发|顶|踩)\s*[(（]?\s*[\d,.万]+\s*[)）]?"
 )
 _BUTTON = (
-    rf"[【\[]?(?:{_SHARE}|{_COUNTER}|登录|注册|退出|首页|返回|更多|关闭|搜索|客户端|APP|App"
+    rf"[【\[]?(?:{_SHARE}|{_COUNTER}|登录|注册|退出|首页|返回|更多|关闭|搜索|客户端|APP|App|关注|已关注"
     r"|上一版|下一版|上一篇|下一篇|上一页|下一页|上一条|下一条|邮件|电邮|列印|列印本页|电邮本页"
     r"|在浏览器中打开|已订阅？登录|登录后阅读)[】\]]?"
 )
@@ -111,6 +111,7 @@ RULES: tuple[Rule, ...] = (
     Rule("widget", re.compile(r"^[\d,.万]+$"), width=8),
     Rule("promo", re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(APP|App|app|客户端|客戶端)$")),
     Rule("navigation", re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版"), width=30),
+    Rule("widget", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")),  # a time stamp alone
     Rule(
         "navigation",
         both(r"浏览效果|最佳浏览|建议使用.{0,24}浏览器|分辨率.{0,6}浏览"),

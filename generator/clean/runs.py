@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from .chars import CLAUSE, balanced, ends_sentence, han_count
 from .header import date_line
 from .lines import Line
-from .meta import Byline, is_bare_name
+from .meta import Byline
+from .names import is_bare_name
 from .page import Page
 from .printed import byline_of, is_lead, lead_byline, ornamented
 from .reflow import Layout

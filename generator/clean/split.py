@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from .chars import ends_sentence, han_count
 from .header import date_line
 from .lines import Line
-from .meta import Byline, is_bare_name, parse_byline
+from .meta import Byline, parse_byline
+from .names import is_bare_name
 from .page import mark_page
 from .pagesplit import page_segments
 from .reflow import Layout
