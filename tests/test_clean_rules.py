@@ -313,3 +313,53 @@ def test_the_quick_filter_never_keeps_a_rule_from_firing() -> None:
             expected = rule_reason(line, column)
             if expected is not None:
                 assert phrase_reason(line, column) == expected, line
+
+
+FLASHES = """\
+快讯网
+首页 | 电报 | 深度
+2020年2月18日 星期二
+
+17:05:42
+【多家券商线上开户量较节前明显增长】财联社2月18日电，记者从多家券商了解到，线上开户数明显增长。
+阅读 6.2W
+
+16:40:10
+【云州市出台十条措施支持中小企业】财联社2月18日电，云州市今日出台十条措施，对线上经营给予补贴。
+阅读 4.1W
+"""
+
+
+def test_a_page_of_flashes_gives_one_article_a_flash() -> None:
+    raw = RawText("f.txt", "f.txt", "f", FLASHES, "utf-8", "")
+    arts = clean_text(raw)
+    assert [a.title for a in arts] == [
+        "多家券商线上开户量较节前明显增长",
+        "云州市出台十条措施支持中小企业",
+    ]
+    assert {(a.publication, a.date and a.date.iso()) for a in arts} == {("财联社", "2020-02-18")}
+    assert all(not b.text.startswith(("阅读", "17:", "16:")) for a in arts for b in a.blocks)
+
+
+NOTICE = """\
+国家某某委员会办公厅关于做好疫情期间线上复诊和药品配送工作的通知
+发布时间：2020-02-28　　来源：医政医管局
+
+各省、自治区、直辖市卫生健康委：
+
+为减少患者往返医疗机构带来的交叉感染风险，现就做好线上复诊和药品配送工作通知如下。
+
+各地要加强对线上复诊和药品配送工作的指导和监督，及时协调解决工作中遇到的困难。
+
+　　　　　　　　　　　　　　　　国家某某委员会办公厅
+　　　　　　　　　　　　　　　　　　2020年2月26日
+"""
+
+
+def test_a_notice_keeps_its_long_title_salutation_and_signature() -> None:
+    art = clean(NOTICE)
+    assert art.title == "国家某某委员会办公厅关于做好疫情期间线上复诊和药品配送工作的通知"
+    assert (art.publication, art.date and art.date.iso()) == ("医政医管局", "2020-02-28")
+    texts = [b.text for b in art.blocks]
+    assert texts[0] == "各省、自治区、直辖市卫生健康委："
+    assert texts[-2:] == ["国家某某委员会办公厅", "2020年2月26日"]

@@ -27,6 +27,7 @@ _CONTEXT = 300
 _HEADING_WIDTH = 40
 _CAPTION_WIDTH = 80
 _CAPTION_BIGRAMS = 5
+_RIGHT_ALIGNED = re.compile("(?:[ \u3000\u00a0]{8}|\u3000{4})")
 
 
 def kinds(body: Sequence[Unit], layout: Layout, markdown: bool) -> list[str]:
@@ -75,6 +76,8 @@ def _caption_score(body: Sequence[Unit], i: int, no_text_after: bool) -> int:
     text = body[i].text
     if (text[:1] in "（(" and text[-1:] in "）)") or text.startswith("—"):
         return 0  # an author's note in brackets, an attribution after a dash
+    if _RIGHT_ALIGNED.match(body[i].lines[0].raw):
+        return 0  # pushed to the right: a letter's or a notice's signature
     score = 0
     if body[i].lines[0].width > 30:
         score += 1

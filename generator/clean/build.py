@@ -243,6 +243,7 @@ def _metadata(
         or next((b.publication for b in [*bylines, *embedded] if b.publication), None)
         or next((p for p in map(publication.source_publication, heads) if p), None)
         or publication.source_publication(first)
+        or publication.dateline_agency(first)
         or publication.publication_in_text("\n".join(texts))
         or publication.site_name(
             [ln.text for ln in lines[:_MASTHEAD_LINES] if ln.no <= _MASTHEAD_LINES]

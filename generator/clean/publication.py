@@ -95,3 +95,14 @@ def site_name(top: list[str]) -> str | None:
             if _SITE.match(name):
                 return name
     return None
+
+
+# ``新华社北京2月10日电``, ``【标题】财联社2月18日电``: the agency filing the story.
+_AGENCY = re.compile(
+    rf"^(?:【[^】]{{2,40}}】)?\s*(?P<pub>[{_H}]{{2,5}}社)[{_H}]{{0,6}}\d{{1,2}}月\d{{1,2}}日(?:电|電)"
+)
+
+
+def dateline_agency(text: str) -> str | None:
+    m = _AGENCY.match(text)
+    return m.group("pub") if m else None

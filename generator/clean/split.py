@@ -18,6 +18,7 @@ anchors than bylines, once its furniture is gone (:mod:`.page`): see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,14 @@ __all__ = ["Segment", "segments", "title_like"]
 
 _MAX_HEAD = 3
 _TITLE_WIDTH = 32
+# An official document's title runs longer: ``…关于做好…工作的通知``.
+_DOC_TITLE = re.compile(
+    r"^.{0,20}关于.{2,60}的(通知|通告|公告|意见|决定|办法|规定|批复|函|报告|方案)$"
+)
+_DOC_TITLE_WIDTH = 80
+# A page of flashes: paragraphs that open with their headline in brackets.
+_FLASH = re.compile(r"^【(?P<title>[^】]{6,40})】\S")
+_FLASHES = 2
 
 
 @dataclass
@@ -49,7 +58,8 @@ def title_like(line: Line) -> bool:
     text = line.text
     if not line.live or line.kind not in ("text", "heading", "title"):
         return False
-    if line.width > _TITLE_WIDTH or han_count(text) < 2:
+    long_title = line.width <= _DOC_TITLE_WIDTH and _DOC_TITLE.match(text) is not None
+    if (line.width > _TITLE_WIDTH and not long_title) or han_count(text) < 2:
         return False
     if text[-1:] in "。，、；,;" or any(ch in "。；" for ch in text[:-1]):
         return False
@@ -57,6 +67,9 @@ def title_like(line: Line) -> bool:
 
 
 def segments(lines: Sequence[Line], layout: Layout) -> list[Segment]:
+    flashes = [i for i, ln in enumerate(lines) if ln.live and _FLASH.match(ln.text)]
+    if len(flashes) >= _FLASHES and not layout.wrapped:
+        return _flash_segments(lines, flashes)
     page = mark_page(lines, layout.wrapped)
     if page.found or layout.wrapped:
         return page_segments(lines, layout, page)
@@ -71,6 +84,17 @@ def segments(lines: Sequence[Line], layout: Layout) -> list[Segment]:
     if before >= 100 and before > after:
         return _body_first(lines, groups)
     return _head_first(lines, groups)
+
+
+def _flash_segments(lines: Sequence[Line], flashes: list[int]) -> list[Segment]:
+    """One article per flash, from its ``【headline】`` paragraph to the next one (the
+    title is read from the bracket: :func:`generator.clean.titles.derive_title`)."""
+    for line in lines[: flashes[0]]:  # the page's masthead and menus; its date is read
+        if line.live and line.width <= _TITLE_WIDTH and date_line(line.text) is None:
+            line.reason = "column"
+    starts = [0, *flashes[1:]]
+    ends = [*flashes[1:], len(lines)]
+    return [Segment(list(lines[a:b]), []) for a, b in zip(starts, ends, strict=True)]
 
 
 def _body_first(lines: Sequence[Line], groups: list[_Group]) -> list[Segment]:

@@ -17,6 +17,7 @@ from .chars import CLAUSE, FINAL
 _TITLE_MAX = 40
 _ORIGINAL = re.compile(r"^[（(【\[]?(?:原标题|原標題)\s*[:：]\s*(.+?)[）)】\]]?$")
 _TITLE_STRIP = "“”‘’「」『』\"' ，,、；;：:"
+_BRACKETED = re.compile(r"^【([^】]{6,40})】")
 _LOOK = 400  # a title is looked for in the first characters of the text only
 # Clauses that open with these are adverbials ("在…中", "从…到…"), not a title.
 _ADVERBIAL = (
@@ -38,6 +39,9 @@ def derive_title(blocks: Sequence[Block]) -> str:
     and does not open as an adverbial (``在…中``, ``从…到…``) is taken.
     """
     texts = [b.text for b in blocks if b.kind == "paragraph"] + [b.text for b in blocks]
+    flash = _BRACKETED.match(texts[0]) if texts else None
+    if flash:  # ``【多家券商线上开户量明显增长】财联社2月18日电，…``: a flash's headline
+        return flash.group(1)
     sentences = (_first_sentence(dates.strip_dateline(t[:_LOOK])) for t in texts)
     sentence = next((s for s in sentences if s), "")
     if not sentence:  # no words anywhere: the text itself, so the title is never empty
