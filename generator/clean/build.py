@@ -242,6 +242,10 @@ def _metadata(
         next((h.publication for h in parsed if h.publication), None)
         or next((b.publication for b in [*bylines, *embedded] if b.publication), None)
         or next((p for p in map(publication.source_publication, heads) if p), None)
+        or next(
+            (ln.text for ln in lines if ln.reason == "source" and publication.bare_name(ln.text)),
+            None,
+        )
         or publication.source_publication(first)
         or publication.dateline_agency(first)
         or publication.publication_in_text("\n".join(texts))

@@ -65,6 +65,14 @@ _APPEARED_IN = re.compile(
 )
 
 
+_BARE_NAME = re.compile(f"^[{_H}A-Za-z0-9]{{2,10}}$")
+
+
+def bare_name(text: str) -> bool:
+    """An account's or a site's name alone on its line (``县域农事观察``)."""
+    return _BARE_NAME.match(text) is not None
+
+
 def source_publication(text: str) -> str | None:
     """``来源：经济日报`` -> ``经济日报``; ``本文刊载于《X》…`` -> ``X``."""
     m = _APPEARED_IN.match(text)

@@ -38,7 +38,8 @@ from .split import title_like
 
 _CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[｜|:：/／]\s*[\u4e00-\u9fff·]{2,8}$")
 _LABEL_CHARS = 4
-_PLAIN = re.compile(r"^[\u4e00-\u9fffA-Za-z]+$")
+_ACCOUNT_CHARS = 8
+_PLAIN = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]+$")
 _EARLY = 0.4  # a byline within the first 40% of an article's lines closes its top matter
 # A line that is only a position and a name: who speaks in the headline below it.
 SPEAKER = both(
@@ -115,12 +116,28 @@ def _above_header(all_units: list[Unit], header: Line, top: Top) -> bool:
         at -= 1
     if at < 0:
         return False
+    if at > 0 and _account(zone[at], zone[at - 1]):
+        zone[at].lines[0].reason = "source"  # ``县域农事观察``: the account that posted it
+        at -= 1
     top.head = [zone[at].lines[0]]
     top.head[0].role = "headline"
     for unit in zone[:at]:
         for line in unit.lines:
             line.reason = "column" if _headline_unit(unit) else "summary"
     return True
+
+
+def _account(unit: Unit, above: Unit) -> bool:
+    """An account's or a site's name between the headline and the time it posted: a
+    short name with no punctuation, under a clearly longer headline."""
+    name = unit.lines[0].text
+    return (
+        len(unit.lines) == 1
+        and _chars(name) <= _ACCOUNT_CHARS
+        and bool(_PLAIN.match(name.replace(" ", "")))
+        and _headline_unit(above)
+        and _chars(above.lines[0].text) > 2 * _chars(name)
+    )
 
 
 def _credit_unit(unit: Unit) -> bool:
