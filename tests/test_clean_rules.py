@@ -131,6 +131,15 @@ def test_the_site_a_page_comes_from(top: list[str], site: str | None) -> None:
     assert site_name(top) == site
 
 
+def test_a_masthead_names_the_site_when_nothing_else_does() -> None:
+    page = "香港01\n新聞\n港聞\n社會\n\n疫苗預約首日系統擠塞\n\n"
+    page += "市民今早起可於網上預約接種疫苗，系統一度擠塞，政府呼籲市民耐心等候。\n"
+    art = clean(page)
+    assert (art.title, art.publication) == ("疫苗預約首日系統擠塞", "香港01")
+    # A page that opens with its headline names no site by it.
+    assert clean("疫苗預約首日系統擠塞\n\n市民今早起可於網上預約接種疫苗。\n").publication is None
+
+
 def test_every_rule_gives_a_reason_from_the_closed_set() -> None:
     assert {rule.reason for rule in RULES} <= set(REASONS)
     assert all(REASONS[reason] for reason in REASONS)  # every reason has its Chinese label

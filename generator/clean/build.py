@@ -19,6 +19,7 @@ from .chars import ends_sentence
 from .fixes import fix_text, spaced_style
 from .lines import Line
 from .markdown import Meta, parse_meta
+from .phrases import phrase_reason
 from .reflow import Layout, Unit, units
 from .split import Segment
 from .text import Styled, concat
@@ -252,6 +253,7 @@ def _metadata(
         or publication.site_name(
             [ln.text for ln in lines[:_MASTHEAD_LINES] if ln.no <= _MASTHEAD_LINES]
         )
+        or _masthead(lines)
     )
     draft.url = next((m.group(0) for s in heads if (m := _URL.search(s))), None)
     for block in draft.blocks[:2]:
@@ -259,6 +261,15 @@ def _metadata(
         if when is not None and draft.evidence.exact is None:
             draft.evidence.exact = when
     dates.collect(texts, draft.evidence)
+
+
+def _masthead(lines: Sequence[Line]) -> str | None:
+    """The first line of the page, when it was left out as the page's furniture by where
+    it stands (a menu's first entry, a column above the headline), not by its wording."""
+    first = next((ln for ln in lines if not ln.blank), None)
+    if first is None or first.no > _MASTHEAD_LINES or first.reason not in ("navigation", "column"):
+        return None
+    return publication.masthead(first.text) if phrase_reason(first.text) is None else None
 
 
 def _dropped(lines: Sequence[Line]) -> list[Dropped]:

@@ -114,3 +114,12 @@ _AGENCY = re.compile(
 def dateline_agency(text: str) -> str | None:
     m = _AGENCY.match(text)
     return m.group("pub") if m else None
+
+
+_MASTHEAD = re.compile(f"^(?=.*[{_H}])[{_H}A-Za-z0-9]{{2,10}}$")
+
+
+def masthead(text: str) -> str | None:
+    """A site's name printed alone atop its page (``香港01``, ``端傳媒 Initium Media``)."""
+    name = re.sub(r"(?:\s+[A-Za-z][A-Za-z.]*)+$", "", text.strip())
+    return name if _MASTHEAD.match(name) else None
