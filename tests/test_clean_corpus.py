@@ -27,7 +27,7 @@ POOL = [*read_dir(SEEDS, ROOT), *read_dir(FIXTURES / "articles", ROOT)]
 # Short lines several sites print; the last two stay paragraphs even amid the text
 # (a note is never taken for a heading), so they test that only edges are judged.
 FURNITURE = (
-    *("江南日报全媒体中心出品", "扫码下载客户端", "更多资讯请关注本网", "江城新闻网出品"),
+    *("江南日报全媒体中心出品", "扫码下载客户端", "更多资讯请关注本网", "江城新闻网融媒体工作室"),
     *("※ 本网特稿", "注：本文有删节"),
 )
 
@@ -121,8 +121,8 @@ STORY = (
 def test_reprints_of_one_story_keep_all_their_text() -> None:
     """Two outlets carrying the same wire story, each with its own furniture."""
     first = raw(f"多地上线健康码\n\n{STORY}\n责任编辑：王青\n", "first")
-    second = raw(f"多地上线健康码\n来源：新华社\n\n{STORY}\n江城新闻网出品\n", "second")
-    third = raw("暴雨过后道路通行\n\n主干道今晨恢复通行。\n\n江城新闻网出品\n", "third")
+    second = raw(f"多地上线健康码\n来源：新华社\n\n{STORY}\n江城新闻网融媒体工作室\n", "second")
+    third = raw("暴雨过后道路通行\n\n主干道今晨恢复通行。\n\n江城新闻网融媒体工作室\n", "third")
     together = clean_corpus([first, second, third])
     for file in (first, second):
         (alone,) = clean_text(file)
@@ -130,10 +130,12 @@ def test_reprints_of_one_story_keep_all_their_text() -> None:
         assert got.title == alone.title == "多地上线健康码"
         assert [b.text for b in got.blocks][:3] == [b.text for b in alone.blocks][:3]
         assert "业内人士认为" in got.blocks[2].text
-    # "江城新闻网出品" closes two different stories: furniture. In the reprint pair it is not
-    # evidence of anything, but the third file tells a different story, so it goes.
+    # "江城新闻网融媒体工作室" closes two different stories: furniture. In the reprint pair
+    # it is no evidence of anything, but the third file tells a different story, so it goes.
     (second_art,) = by_file(together, "second.txt")
-    assert [d.reason for d in second_art.dropped if d.text == "江城新闻网出品"] == ["repeated"]
+    assert [d.reason for d in second_art.dropped if d.text == "江城新闻网融媒体工作室"] == [
+        "repeated"
+    ]
 
 
 def test_a_salutation_quoted_by_two_pages_stays_in_both() -> None:

@@ -178,7 +178,7 @@ def test_fixture_nothing_lost_and_idempotent(name: str) -> None:
 
 
 def test_lines_repeated_across_files_are_dropped() -> None:
-    footer = "江南日报全媒体中心出品"
+    footer = "江南日报融媒体工作室"
     one = raw(f"暴雨过后道路通行\n\n市政部门连夜抢修，主干道今晨恢复通行。\n\n{footer}\n", "one")
     two = raw(f"新学期开学\n\n全市中小学今天开学，学生陆续返校。\n\n{footer}\n", "two")
     first, second = clean_corpus([one, two])
