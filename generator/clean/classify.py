@@ -84,15 +84,14 @@ def _contents(lines: Sequence[Line]) -> None:
             entry.reason = "wiki"
 
 
-def _menu_line(line: Line, heads: set[str]) -> bool:
-    if (
-        line.text in heads
-        or not line.live
-        or line.width > _MENU_ITEM
-        or not _MENU_TEXT.match(line.text)
-    ):
+def _short_label(line: Line, heads: set[str], widest: float) -> bool:
+    """A live line no wider than ``widest``, without punctuation, that is neither the
+    headline the title bar names nor metadata (a byline or a date, read later)."""
+    if line.text in heads or not line.live or line.width > widest:
         return False
-    return not (parse_byline(line.text) or date_line(line.text))  # metadata, read later
+    if not _MENU_TEXT.match(line.text):
+        return False
+    return not (parse_byline(line.text) or date_line(line.text))
 
 
 def _menus(lines: Sequence[Line], heads: set[str]) -> None:
@@ -103,7 +102,7 @@ def _menus(lines: Sequence[Line], heads: set[str]) -> None:
     k = 0
     while k < len(shown):
         end = k
-        while end < len(shown) and _menu_line(shown[end], heads):
+        while end < len(shown) and _short_label(shown[end], heads, _MENU_ITEM):
             end += 1
         before = shown[k - 1] if k > 0 else None
         after = shown[end] if end < len(shown) else None
@@ -123,22 +122,15 @@ def _between_furniture(lines: Sequence[Line], heads: set[str]) -> None:
         if shown[k - 1].live:
             continue
         run = 0  # up to _TIDBIT_RUN short labels, then furniture again
-        while k + run < len(shown) - 1 and run < _TIDBIT_RUN and _tidbit(shown[k + run], heads):
+        while (
+            k + run < len(shown) - 1
+            and run < _TIDBIT_RUN
+            and _short_label(shown[k + run], heads, _TIDBIT)
+        ):
             run += 1
         if run and not shown[k + run].live:
             for line in shown[k : k + run]:
                 line.reason = shown[k - 1].reason
-
-
-def _tidbit(line: Line, heads: set[str]) -> bool:
-    if (
-        line.text in heads
-        or not line.live
-        or line.width > _TIDBIT
-        or not _MENU_TEXT.match(line.text)
-    ):
-        return False
-    return not (parse_byline(line.text) or date_line(line.text))  # metadata, read later
 
 
 def _spread_captions(lines: Sequence[Line], layout: Layout) -> None:
