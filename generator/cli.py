@@ -19,7 +19,15 @@ from pathlib import Path
 
 from . import mdwrite, timeline
 from .model import Article, Diagnostic, InputError, RawText
-from .pipeline import Inputs, clean_all, load_corpus, read_articles, site_files, write_tree
+from .pipeline import (
+    Inputs,
+    clean_all,
+    load_corpus,
+    read_articles,
+    site_files,
+    timeline_span,
+    write_tree,
+)
 from .read import read_file
 from .timeline.suggest import suggest
 
@@ -44,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("clean", help="print the cleaned articles of raw text files")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per article")
+    p.add_argument(
+        "--timeline",
+        type=Path,
+        default=Path("timeline.yaml"),
+        help="dates printed without a year are read within its span (if it exists)",
+    )
     p.set_defaults(run=cmd_clean)
 
     for name, run, text in (
@@ -98,7 +112,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
             errors += err.diagnostics
     if errors:
         raise InputError(errors)
-    articles = clean_all(raws)
+    span = timeline_span(args.timeline) if args.timeline.is_file() else None
+    articles = clean_all(raws, span=span)
     if args.json:
         doc = [article_json(a) for a in articles]
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
