@@ -19,7 +19,7 @@ from .chars import balanced
 from .lines import Line
 from .meta import Byline, dateline_credit, parse_byline
 from .names import surnamed_names
-from .publication import publication_name
+from .publication import LOCAL_PAPER, publication_name
 
 ORNAMENTS = frozenset("■◆●□◇▪★☆")
 # What the byline credits after the name: the text and pictures, or "reported".
@@ -52,7 +52,7 @@ def byline_of(line: Line) -> Byline | None:
         return None  # ``本报讯（记者 唐文斌 通讯员 鲁``: the lead opening the text
     found = parse_byline(text)
     if found is not None:
-        return found
+        return _local(found)
     text = _TRAILER.sub("", text)
     first, *others = _SECOND_ROLE.split(text)
     found = parse_byline(first)
@@ -61,7 +61,14 @@ def byline_of(line: Line) -> Byline | None:
     more = tuple(n for part in others for n in part.split())
     if more and not surnamed_names("、".join(more)):
         return None
-    return Byline(found.names + more, found.publication, found.local)
+    return _local(Byline(found.names + more, found.publication, found.local))
+
+
+def _local(found: Byline) -> Byline:
+    """``本报记者 邓凯 实习生 林可馨``: "this paper" names no paper (the masthead does)."""
+    if found.publication is None or not LOCAL_PAPER.match(found.publication):
+        return found
+    return Byline(found.names, None, True)
 
 
 def is_lead(text: str) -> bool:

@@ -5,18 +5,27 @@ lines where it split blocks, not where paragraphs end. The column width of a fil
 is estimated as the most common line width. In a wrapped file a line continues
 into the next one (across blank lines too) unless it ends a sentence; a line that
 ends a sentence closes the paragraph when a blank line follows, when it is
-clearly shorter than the column (the last line of a paragraph), or when the next
-line opens a quotation. A short line without a sentence end, standing alone
-between blank lines, is not wrapped text at all: it may be a heading.
+clearly shorter than the column or narrower than the full lines of a ragged one (the
+last line of a paragraph), or when the next line opens a quotation. A short line
+without a sentence end, standing alone between blank lines, is not wrapped text at
+all: it may be a heading.
+
+A wrapped page whose paragraphs open with an indent (``　　``) is read by its indents:
+an indented line opens a paragraph, an unindented one runs on in the paragraph above
+it, even after a sentence that ends at the column's edge.
 
 Files with one paragraph per line (web copy) keep their lines apart; only a line
 that stops mid-word after at least one full sentence (a paragraph cut in two by a
 stray blank line), or Latin text broken mid-sentence, is joined to the next.
-Rejoined lines get a space only between two Latin words or numbers.
+Rejoined lines get a space only between two Latin words or numbers; a word the
+column hyphenated (``fac-`` / ``tory``) and a number it split at its point (``3.`` /
+``5%``) close up.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,8 +43,17 @@ _NO_START = CLAUSE | FINAL | CLOSERS
 _CLOSING = frozenset("”」』’")  # a quotation closing with the sentence: ``……机’”。``
 _MIN_INDENTED = 3  # indented paragraphs, and lines running on, that show the style
 _RUN_ON = 0.5  # share of the unindented lines that run on from the line above
+# Of the lines that wrap mid-sentence (full lines all), the share allowed to measure
+# narrower than the rest (digits and Latin count half): the others give the narrowest
+# width of a full line.
+_ODD_WRAPS = 0.1
 # Roles of lines that are text: a lead opening it, a kicker or subtitle (``deck``).
 _BODY_ROLES = ("", "body", "lead", "deck")
+# A word the column hyphenated (``inter-`` / ``national``): two lowercase letters or more
+# before the hyphen. One letter is a prefix (``e-commerce``), capitals a name
+# (``COVID-19``): their hyphen is the word's own.
+_SOFT_HYPHEN = re.compile(r"(?<![A-Za-z])[a-z]{2,}-$")
+_DECIMAL_POINT = re.compile(r"\d\.$")  # ``3.`` / ``5%``: a number the column split
 
 
 @dataclass(frozen=True)
@@ -43,6 +61,7 @@ class Layout:
     wrapped: bool
     column: float  # typical line width (0 when not wrapped)
     indented: bool = False  # paragraphs open with an indent, their other lines do not
+    narrow: float = 0  # a wrapped line narrower than this is no full line of the column
 
     @property
     def short(self) -> float:
@@ -67,11 +86,31 @@ def measure(lines: Sequence[Line]) -> Layout:
     if top > _MAX_WRAP or len(full) < 0.6 * len(widths) or open_ended < 0.5 * len(text):
         return Layout(False, 0, _indented(lines))
     counts = Counter(full)
-    return Layout(True, float(max(counts, key=lambda w: (counts[w], w))))
+    column = float(max(counts, key=lambda w: (counts[w], w)))
+    short = Layout(True, column).short
+    return Layout(True, column, _indented(lines), _narrowest(lines, short))
+
+
+def _narrowest(lines: Sequence[Line], short: float) -> float:
+    """How narrow a full line of a ragged column gets (an OCR'd column often is): the
+    lines that run on mid-sentence into the next one are full lines, and all but the odd
+    few of them are at least this wide. Lines clearly shorter than the column that run
+    on (a headline's, a caption's) say nothing of it."""
+    widths = sorted(
+        line.width
+        for line, after in itertools.pairwise(lines)
+        if line.live
+        and after.live
+        and line.kind == after.kind == "text"
+        and line.width > short
+        and not after.indent
+        and not ends_sentence(line.text)
+    )
+    return widths[int(_ODD_WRAPS * len(widths))] if widths else 0
 
 
 def _indented(lines: Sequence[Line]) -> bool:
-    """Wide columns (too wide to measure) that mark each paragraph with an indent:
+    """Columns, wrapped or too wide to measure, that mark each paragraph with an indent:
     most unindented lines run on from a line right above that ends no sentence."""
     text = [ln for ln in lines if ln.live and ln.kind == "text"]
     indented = sum(1 for ln in text if ln.indent)
@@ -100,7 +139,9 @@ class Unit:
     def styled(self) -> Styled:
         parts: list[Styled] = []
         for prev, line in zip([None, *self.lines], self.lines, strict=False):
-            if prev is not None and _needs_space(prev.text, line.text):
+            if prev is not None and _SOFT_HYPHEN.search(prev.text) and line.text[:1].islower():
+                parts[-1] = parts[-1].slice(0, len(parts[-1].text) - 1)  # ``fac-`` + ``tory``
+            elif prev is not None and _needs_space(prev.text, line.text):
                 parts.append(Styled(" "))
             parts.append(line.styled)
         return concat(parts)
@@ -144,12 +185,16 @@ def _joins(unit: Unit, line: Line, gap: int, layout: Layout, markdown: bool) -> 
         return gap == 0
     text = prev.text
     if layout.wrapped:
+        if layout.indented and line.indent:
+            return False  # an indent opens a paragraph
+        if layout.indented and unit.kind == "text" and unit.lines[0].indent:
+            return _runs_on(prev, line, gap, layout)
         if ends_sentence(text):
             # A sentence end closes the paragraph after a blank line, on a short
             # line, or where one quotation ends and another opens; a full line just
             # wraps on (a quotation also opens after a sentence inside a paragraph).
             quotes = line.text[:1] in OPENERS and any(c in _CLOSING for c in text[-2:])
-            return not (gap or prev.width <= layout.short or quotes)
+            return not (gap or last_line(prev, layout) or quotes)
         if text[-1:] in "：:" and prev.width <= layout.short:
             return False
         return not (standalone(unit, gap, layout) or _heading_over(unit, line, layout))
@@ -166,6 +211,24 @@ def _joins(unit: Unit, line: Line, gap: int, layout: Layout, markdown: bool) -> 
     if gap > 1 or parse_byline(line.text) is not None:
         return False  # more than a stray blank line between, or a byline: not one paragraph
     return _has_sentence(text) or prev.width > 60
+
+
+def last_line(line: Line, layout: Layout) -> bool:
+    """Clearly shorter than the column, or narrower than any full line of a ragged one:
+    a wrapped paragraph's last line, when it ends a sentence."""
+    return line.width <= layout.short or line.width < layout.narrow
+
+
+def _runs_on(prev: Line, line: Line, gap: int, layout: Layout) -> bool:
+    """An unindented line under a paragraph an indent opened: it runs on, but not after
+    a paragraph's last line (an indent OCR lost), a blank line, or into a subheading
+    set between paragraphs (short, no clause: such a line of text would close one)."""
+    if not ends_sentence(prev.text):
+        return True
+    if gap or last_line(prev, layout):
+        return False
+    heading = heading_shaped(line.text) and not any(ch in CLAUSE for ch in line.text)
+    return not (heading and line.width <= layout.short)
 
 
 def _latin(text: str) -> bool:
@@ -212,4 +275,6 @@ def _needs_space(left: str, right: str) -> bool:
         return False
     if a == "-" and len(left) > 1 and left[-2].isalpha():
         return False  # a hyphenated word wrapped at its hyphen
+    if b.isdigit() and _DECIMAL_POINT.search(left):
+        return False  # a decimal number wrapped at its point
     return not a.isspace() and not b.isspace()

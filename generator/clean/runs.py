@@ -38,6 +38,7 @@ _BRIEF_BEFORE = 50  # characters of text a column of briefs may have above its f
 _BRIEF_MAX = 600  # characters: a brief is short; a longer piece has subheadings
 _MIN_BRIEFS = 2
 _SPACED = re.compile(r"(?:\S[ \u3000]){2,}\S")  # ``网 上 招 聘``: bold type letter-spaced
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 @dataclass
@@ -54,18 +55,32 @@ class Run:
     lead: Byline | None = None  # the reporters a lead under it names
 
 
-def head_shaped(line: Line) -> bool:
-    """Could be a line of a headline: short, no sentence inside, not a byline or date."""
+def head_shaped(line: Line, fragment: bool = False) -> bool:
+    """Could be a line of a headline: short, no sentence inside, not a byline or date.
+
+    With ``fragment``, a line under another line of the headline may be the end of a
+    title the column broke: a Han character and a Latin word or number will do
+    (``“看”CT``).
+    """
     if not line.live or line.kind not in ("text", "heading", "title", "item"):
         return False
     if line.kind == "item" and not ornamented(line):
         return False
     text = line.text
-    if line.width > _TITLE_WIDTH or han_count(text) < 2 or not balanced(text):
+    if line.width > _TITLE_WIDTH or not balanced(text):
+        return False
+    if han_count(text) < 2 and not (fragment and is_fragment(text)):
         return False
     if text[-1:] in "。，、；,;" or any(ch in "。；" for ch in text[:-1]):
         return False
     return byline_of(line) is None and date_line(text) is None and not is_lead(text)
+
+
+def is_fragment(text: str) -> bool:
+    """Too little for a headline line of its own (``“看”CT``): one Han character and some
+    Latin words or numbers, two words in all."""
+    han = han_count(text)
+    return han == 1 and han + len(_LATIN_WORD.findall(text)) >= 2
 
 
 def find_runs(lines: Sequence[Line], page: Page) -> list[Run]:
@@ -143,13 +158,14 @@ def head_above(lines: Sequence[Line], at: int, page: Page) -> list[Line]:
         if line.blank:
             j -= 1
             continue
-        if not head_shaped(line) or (
+        if not head_shaped(line, fragment=True) or (
             ends_sentence(line.text) and (head or line.width > _SHORT_BANG)
         ):
             break
         head.insert(0, line)
         j -= 1
-    while head and not set_off(lines, _index(lines, head[0]), page):
+    # A fragment continues the line above it: it never opens a headline.
+    while head and (is_fragment(head[0].text) or not set_off(lines, _index(lines, head[0]), page)):
         head.pop(0)
     return head
 
