@@ -79,7 +79,7 @@ def build(seg: Segment, layout: Layout, markdown: bool = False) -> Draft:
     original = titles.original_title([ln.text for ln in lines])
     if original and not markdown:
         draft.title = original  # the display headline was the portal's rewrite
-    _metadata(draft, bylines, credit, found, lines)
+    _metadata(draft, bylines, credit, found, lines, layout.wrapped)
     draft.dropped = sorted(_dropped(lines) + draft.dropped, key=lambda d: d.line)
     return draft
 
@@ -218,6 +218,7 @@ def _metadata(
     credit: tuple[str, ...],
     found: Meta | None,
     lines: Sequence[Line],
+    printed: bool,
 ) -> None:
     if found is not None:
         draft.author, draft.publication, draft.meta_line = found.author, found.publication, found
@@ -253,7 +254,7 @@ def _metadata(
         or publication.site_name(
             [ln.text for ln in lines[:_MASTHEAD_LINES] if ln.no <= _MASTHEAD_LINES]
         )
-        or _masthead(lines)
+        or (None if printed else _masthead(lines))  # a printed page's top is its section
     )
     draft.url = next((m.group(0) for s in heads if (m := _URL.search(s))), None)
     for block in draft.blocks[:2]:

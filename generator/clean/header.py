@@ -86,9 +86,12 @@ def parse(text: str) -> Header | None:
     names: list[str | None] = []
     pos = 0
     marked = False  # a time, a weekday, a page or a label: what only header lines print
+    sections_from = None  # names after a page number or weekday are sections, not papers
     for m in _FIELD.finditer(text):
         names += _names(text[pos : m.start()])
         pos = m.end()
+        if sections_from is None and m.group(0).lstrip("（(").startswith(("第", "星期")):
+            sections_from = len(names)
         if m.group("label"):
             labels.setdefault(_simple(m.group("label")), m.group("value") or "")
         elif m.group("y") and found is None:
@@ -113,10 +116,9 @@ def parse(text: str) -> Header | None:
         found = next((d for k, v in labels.items() if k in _DATE_LABELS if (d := _date(v))), None)
     if found is None and "来源" not in labels and not marked:
         return None
-    paged = any(
-        m.group(0).startswith(("第", "星期", "（星期", "(星期")) for m in _FIELD.finditer(text)
-    )
-    pub = _publication(labels, [n for n in names if n], paged)
+    paged = sections_from is not None
+    papers = names[:sections_from] if paged else names
+    pub = _publication(labels, [n for n in papers if n], paged)
     return Header(found, pub, author or _author(labels), marked or bool(names) or bool(labels))
 
 
