@@ -374,3 +374,23 @@ def test_a_notice_keeps_its_long_title_salutation_and_signature() -> None:
     texts = [b.text for b in art.blocks]
     assert texts[0] == "各省、自治区、直辖市卫生健康委："
     assert texts[-2:] == ["国家某某委员会办公厅", "2020年2月26日"]
+
+
+READER_VIEW = """\
+线上消费券撬动街边小店
+
+但也有商户反映，想参加活动并不容易。部分小店此前只用现金收款，需要重新开通扫码收款和
+核销系统；还有一些老年店主不熟悉操作，只能请附近的年轻人帮忙。对此，商务部门组织工作人
+员上门指导，并承诺核销资金在三个工作日内到账，不少店主对此表
+示支持。
+
+图为店主在手机上核销消费券，一旁的顾客正在付款，店里人来人往
+截至3月26日，首轮消费券的核销率已经超过七成。
+"""
+
+
+def test_a_paragraph_wrapped_by_a_reader_view_is_joined_even_at_its_short_last_line() -> None:
+    texts = [b.text for b in clean(READER_VIEW).blocks]
+    assert texts[0].endswith("不少店主对此表示支持。")
+    # A one-line caption with commas, right above the text, is not joined to it.
+    assert "截至3月26日，首轮消费券的核销率已经超过七成。" in texts

@@ -37,6 +37,7 @@ from .text import Styled, concat
 
 _MAX_WRAP = 45  # a wider "column" is not a column
 _MIN_WRAPPED = 12  # fewer lines than this tell nothing about wrapping
+_CLAUSE_LINE = 30  # a line this wide, with a clause in it, is not a heading or a caption
 _HEADING_SHARE = 0.75  # of the column: a line no wider, over text, is a heading
 # A line opening with these continues the one above (a word or sentence cut by the wrap).
 _NO_START = CLAUSE | FINAL | CLOSERS
@@ -210,7 +211,11 @@ def _joins(unit: Unit, line: Line, gap: int, layout: Layout, markdown: bool) -> 
         return True  # a line that stops on a comma goes on in the next one
     if gap > 1 or parse_byline(line.text) is not None:
         return False  # more than a stray blank line between, or a byline: not one paragraph
-    return _has_sentence(text) or prev.width > 60
+    # A paragraph already running over several lines (wrapped by a reader view) goes on
+    # where its line breaks off mid-word after a clause (``…不少店主对此表`` / ``示支持。``).
+    clause = not gap and len(unit.lines) > 1 and any(ch in CLAUSE for ch in text)
+    clause = clause and prev.width >= _CLAUSE_LINE
+    return _has_sentence(text) or prev.width > 60 or clause
 
 
 def last_line(line: Line, layout: Layout) -> bool:
