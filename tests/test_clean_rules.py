@@ -54,6 +54,8 @@ def reasons(art: Article) -> dict[str, str]:
         ("编辑 贾文 版式 郑琳 2020年3月12日 星期四", (2020, 3, 12), None, None),
         ("北江日报 2021年3月8日 星期一 第2版 本地新闻", (2021, 3, 8), "北江日报", None),
         ("2021年3月8日 星期一 第2版 本地新闻", (2021, 3, 8), None, None),  # a section
+        ("发布于 2020-02-28 21:10", (2020, 2, 28), None, None),
+        ("周启航 编辑于 2020-03-02", (2020, 3, 2), None, None),  # a person, not a paper
     ],
 )
 def test_header_lines_in_the_shapes_sites_print(
@@ -178,6 +180,15 @@ def test_every_rule_gives_a_reason_from_the_closed_set() -> None:
         ("居家隔离期间，如何保持规律作息？\u30002020-02-06", "related-links"),
         ("全部评论（23）", "related-links"),
         ("完", "empty-marker"),
+        ("請繼續往下閱讀...", "navigation"),
+        ("上一則：雙北公車乘客量腰斬 業者盼延長補助", "navigation"),
+        ("回上頁　│　友善列印　│　轉寄好友", "navigation"),
+        ("附件：健康码申领操作指南（图文版）.pdf", "navigation"),
+        ("123 人赞同了该文章", "widget"),
+        ("0/2000", "widget"),
+        ("☆生活新聞不漏接，快來按讚追蹤粉絲專頁", "promo"),
+        ("更多三立新聞網報導", "related-links"),
+        ("（信息公开形式：主动公开）", "source"),
     ],
 )
 def test_furniture_by_its_wording(line: str, reason: str) -> None:

@@ -51,6 +51,8 @@ _FIELD = re.compile(
     r"|(?:本版)?(?:编辑|編輯|美编|美編|版式|校对|校對|责编|責編)\s*[:：]?\s*[\u4e00-\u9fff]{2,3}(?![\u4e00-\u9fff])"
     # A label's value is a name; a date or a count after a label is a field of its own.
     rf"|(?<![\u4e00-\u9fff])(?P<label>{_LABEL})\s*[:：]\s*(?P<value>[^\s\u3000|｜\d][^\s\u3000|｜]*)?"
+    # ``发布于 2020-02-28 21:10``, ``刊登於 2020-02-14``: a label that says "on" needs no colon.
+    r"|(?<![\u4e00-\u9fff])(?P<on>发布于|發佈於|发表于|編輯於|编辑于|刊登于|刊登於|更新于|更新於)(?=\s*\d)"
 )
 _ORIGINAL = frozenset(("原创", "原創"))  # a WeChat account's mark before its writer
 _SEPARATORS = re.compile(r"[\s\u3000|｜·•/／_]+")
@@ -94,6 +96,8 @@ def parse(text: str) -> Header | None:
             sections_from = len(names)
         if m.group("label"):
             labels.setdefault(_simple(m.group("label")), m.group("value") or "")
+        elif m.group("on"):
+            marked = True
         elif m.group("y") and found is None:
             found = dates.ymd(m.group("y"), m.group("m"), m.group("d"))
         elif m.group("dy") and found is None:
@@ -154,7 +158,8 @@ def _publication(labels: dict[str, str], names: list[str], paged: bool) -> str |
     named = [p for p in map(publication_name, names) if p]
     if named:
         return named[0]
-    alone = len(names) == 1 and len(names[0]) >= 2 and not paged
+    person = len(names) == 1 and len(names[0]) <= 3 and names[0][0] in SURNAMES
+    alone = len(names) == 1 and len(names[0]) >= 2 and not paged and not person
     return names[0] if alone else None
 
 

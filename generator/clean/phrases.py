@@ -19,7 +19,7 @@ _CAPTION_TAIL_CHARS = 60  # a photo credit closes a caption within its last char
 CAPTION_START = re.compile(r"^[△▲▷▶◁◀►▼▽]")
 _CAPTION = both(
     r"[（(](资料图片|资料图|图片|图|摄影|视频截图|截图|供图|图片来源)[^（()）]{0,30}[）)]$"
-    r"|(图|上图|下图|左图|右图|中图|组图|图为|图片|图注|图说)\s*[:：]|图为"
+    r"|(图|上图|下图|左图|右图|中图|组图|图为|图片|图注|图说|视频)\s*[:：]|图为"
     r"|(一图|图解|图说|图看)"
 )
 _CAPTION_TAIL = both(

@@ -56,7 +56,7 @@ class Rule:
         return found is not None
 
 
-_SEP = r"\s*[|｜/]\s*"
+_SEP = r"\s*[|｜/│]\s*"
 # A menu entry: up to ten characters and no digits (``2020/03/23`` is a date, and a
 # table row ``合计｜17.0｜33.9`` is text; menus name sections, they do not count).
 _TOKEN = r"[^\s|｜/\d，。；！？：:,;!?]{1,10}"
@@ -64,6 +64,8 @@ _SHARE = (
     "微博|微信|QQ空间|QQ好友|QQ|Qzone|朋友圈|豆瓣|人人网|百度贴吧|Facebook|Twitter|LINE|Line|"
     r"\+1|分享|分享到|收藏|点赞|在看|赞|转发|打印|纠错|举报|评论|写评论|我要评论|我要反馈|保存网页"
     "|图片|视频|音频|听新闻|收听本文|播放|暂停|朗读|字号|字体|大|中|小|留言|回应|回复|讚|赞赏|顶|踩"
+    "|Email|E-mail|email|发布|写评论\\.{0,3}|关注他|关注她|回上页|友善列印|转寄好友|打印本页|关闭窗口"
+    "|我要纠错"
 )
 _COUNTER = (
     r"(评论|跟帖|参与|阅读|浏览|点击|点赞|在看|分享|收藏|转发|顶|踩)"
@@ -92,7 +94,9 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "navigation", both(r"^(上一篇|下一篇|上一条|下一条|上篇|下篇|阅读下一篇)\s*[:：]"), width=60
+        "navigation",
+        both(r"^(上一篇|下一篇|上一条|下一条|上一则|下一则|上篇|下篇|阅读下一篇)\s*[:：]"),
+        width=60,
     ),
     Rule("navigation", re.compile(rf"^(?:{_TOKEN}{_SEP}){{2,}}{_TOKEN}$"), width=120),
     Rule("navigation", re.compile(rf"^{_TOKEN}(?:\s*[>›»]+\s*{_TOKEN})+$"), width=80),
@@ -131,7 +135,25 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "caption", both(r"^(图像来源|图像加注文字|图片来源|图片说明|影像来源)\s*[，,：:]"), width=80
     ),
-    Rule("source", both(r"^[\u4e00-\u9fff]{2,12}〔\d{4}〕\d{1,4}号$|信息公开形式"), width=40),
+    Rule(
+        "source", both(r"^[\u4e00-\u9fff]{2,12}〔\d{4}〕\d{1,4}号$|^[（(]?信息公开形式"), width=40
+    ),
+    Rule("navigation", both(r"^(请继续往下阅读|继续阅读|继续往下阅读)"), width=30),
+    Rule(
+        "navigation", both(r"^附件\s*[:：].{1,60}\.(pdf|docx?|xlsx?|zip|rar|wps)$", re.IGNORECASE)
+    ),
+    Rule("widget", both(r"^\d+\s*/\s*\d+$|^\d+\s*人赞同了该(文章|回答)$|^【(我要纠错|纠错)】")),
+    Rule("widget", both(r"[（(]分享自\s*@"), search=True, width=200),
+    Rule(
+        "promo",
+        both(
+            r"加入.{0,12}(好友|粉丝|粉丝团)|按赞追踪|按讚追蹤|追踪粉丝专页|点击了解|了解详情|立即抢购"
+        ),
+        search=True,
+        width=60,
+        unwrapped=True,
+        open_end=True,
+    ),
     Rule("credits", both(r"^.{2,20}出品$"), width=30),
     Rule("promo", both(r"(报料|爆料)\s*[:：]|阅读体验更佳|体验更佳"), search=True, width=40),
     Rule("ad", both(r"^[【\[(（](广告|推广)[】\])）]"), width=80),
@@ -201,7 +223,7 @@ RULES: tuple[Rule, ...] = (
             r"^(延伸阅读|相关阅读|相关新闻|相关文章|相关报道|相关链接|相关推荐|推荐阅读|热门推荐|热点推荐|猜你喜欢"
             r"|为你推荐|为您推荐|更多精彩|精彩推荐|换一批|换一换|往期回顾|热门文章|最新文章|相关视频|热播栏目"
             r"|相关评论|热点排行|热门跟帖|网友评论|精彩评论|最新评论|热门评论|推荐视频|今日推荐|看更多|往期推荐"
-            r"|参考文献|参考资料|外部链接|参见|注释|文章评论|全部评论|评论区|相关内容|热读)"
+            r"|参考文献|参考资料|外部链接|参见|注释|文章评论|全部评论|评论区|相关内容|热读|推荐文章|写评论)"
             r"\s*([（(]\d+[)）])?"
             r"\s*[:：>》]*$"
         ),
@@ -214,6 +236,7 @@ RULES: tuple[Rule, ...] = (
         width=80,
     ),
     Rule("related-links", re.compile(r"^(?:#[^#\s]{1,20}#?\s*)+$"), width=60),  # hashtags
+    Rule("related-links", both(r"^更多.{0,10}(报道|报导|新闻|文章)$"), width=30),
     # A sidebar's headline with its date: ``居家隔离期间，如何保持规律作息？　2020-02-06``.
     Rule(
         "related-links",
