@@ -13,10 +13,9 @@ from generator import mdwrite
 from generator.clean import clean_text
 from generator.clean.header import parse
 from generator.clean.meta import dateline_credit, parse_byline
-from generator.clean.phrases import phrase_reason
+from generator.clean.phrases import RULES, phrase_reason
 from generator.clean.publication import site_name
 from generator.clean.reasons import REASONS
-from generator.clean.rules import RULES
 from generator.model import Article, RawText
 
 

@@ -10,11 +10,21 @@ from __future__ import annotations
 import re
 
 from .chars import ends_sentence, width
+from .credit_rules import CREDIT_RULES
 from .reasons import REASONS
-from .rules import LONGEST_FURNITURE, RULES, SHORT_LINE, both
+from .rules import LONGEST_FURNITURE, PAGE_RULES, SHORT_LINE, Rule, both
 
-__all__ = ["CAPTION_END", "CAPTION_START", "is_related_marker", "phrase_reason", "rule_reason"]
+__all__ = [
+    "CAPTION_END",
+    "CAPTION_START",
+    "RULES",
+    "is_related_marker",
+    "phrase_reason",
+    "rule_reason",
+]
 
+# The one ordered table: the page's furniture first, then what a text's lines carry.
+RULES: tuple[Rule, ...] = (*PAGE_RULES, *CREDIT_RULES)
 _CAPTION_TAIL_CHARS = 60  # a photo credit closes a caption within its last characters
 CAPTION_START = re.compile(r"^[△▲▷▶◁◀►▼▽]")
 _CAPTION = both(
