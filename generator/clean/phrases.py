@@ -96,9 +96,10 @@ def _caption(text: str) -> bool:
     return bool(_CAPTION.match(text) or _CAPTION_TAIL.search(text, tail))
 
 
-_RELATED_MARKER = next(r.pattern for r in RULES if r.reason == "related-links")
+_MARKERS = tuple(r for r in RULES if r.opens_block)
 
 
 def is_related_marker(text: str) -> bool:
-    """A line that opens a block of links to other articles (everything after goes)."""
-    return _RELATED_MARKER.match(text) is not None
+    """A line that opens a block of links to other articles (or of comments)."""
+    w = width(text)
+    return any(r.fires(text, w, False, False) for r in _MARKERS)

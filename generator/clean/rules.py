@@ -1,5 +1,7 @@
 """The table of furniture rules: what Chinese news pages print around an article.
 
+These are the page's furniture; :mod:`.credit_rules` holds what a text's own lines
+carry besides the text, and :data:`generator.clean.phrases.RULES` joins the two in order.
 One row per rule, in order; the first rule that fires on a line gives its reason
 (one of :mod:`.reasons`). The rules name what news sites, apps and print pages put
 around an article (breadcrumbs, menus, share bars, QR-code prompts, disclaimers,
@@ -44,6 +46,7 @@ class Rule:
     unwrapped: bool = False
     min_han: int = 0
     open_end: bool = False  # only a line that ends no sentence (a prompt, not a remark)
+    opens_block: bool = False  # a marker: the links (or comments) under it go with it
 
     def fires(self, text: str, w: float, short: bool, wrapped: bool) -> bool:
         if w > self.width or (self.short and not short) or (self.unwrapped and wrapped):
@@ -64,7 +67,7 @@ _SHARE = (
     "微博|微信|QQ空间|QQ好友|QQ|Qzone|朋友圈|豆瓣|人人网|百度贴吧|Facebook|Twitter|LINE|Line|"
     r"\+1|分享|分享到|收藏|点赞|在看|赞|转发|打印|纠错|举报|评论|写评论|我要评论|我要反馈|保存网页"
     "|图片|视频|音频|听新闻|收听本文|播放|暂停|朗读|字号|字体|大|中|小|留言|回应|回复|讚|赞赏|顶|踩"
-    "|Email|E-mail|email|发布|写评论\\.{0,3}|关注他|关注她|回上页|友善列印|转寄好友|打印本页|关闭窗口"
+    "|Email|E-mail|email|发布|关注他|关注她|回上页|友善列印|转寄好友|打印本页|关闭窗口"
     "|我要纠错"
 )
 _COUNTER = (
@@ -99,7 +102,11 @@ PAGE_RULES: tuple[Rule, ...] = (
         width=60,
     ),
     Rule("navigation", re.compile(rf"^(?:{_TOKEN}{_SEP}){{2,}}{_TOKEN}$"), width=120),
-    Rule("navigation", re.compile(rf"^{_TOKEN}(?:\s*[>›»]+\s*{_TOKEN})+$"), width=80),
+    Rule(
+        "navigation",
+        re.compile(rf"^{_TOKEN}(?:\s*[>›»]+\s*{_TOKEN})+(?:\s*[>›»]+\s*[\d年月日/.\-]+)?$"),
+        width=80,
+    ),
     Rule("widget", both(rf"^{_BUTTON}(?:(?:\s+|{_SEP}){_BUTTON})*(?:\s*[:：])?$"), width=60),
     Rule(
         "widget",
@@ -223,10 +230,11 @@ PAGE_RULES: tuple[Rule, ...] = (
             r"^(延伸阅读|相关阅读|相关新闻|相关文章|相关报道|相关链接|相关推荐|推荐阅读|热门推荐|热点推荐|猜你喜欢"
             r"|为你推荐|为您推荐|更多精彩|精彩推荐|换一批|换一换|往期回顾|热门文章|最新文章|相关视频|热播栏目"
             r"|相关评论|热点排行|热门跟帖|网友评论|精彩评论|最新评论|热门评论|推荐视频|今日推荐|看更多|往期推荐"
-            r"|参考文献|参考资料|外部链接|参见|注释|文章评论|全部评论|评论区|相关内容|热读|推荐文章|写评论)"
+            r"|参考文献|参考资料|外部链接|参见|注释|文章评论|全部评论|评论区|相关内容|热读|推荐文章|写评论\.{0,3})"
             r"\s*([（(]\d+[)）])?"
             r"\s*[:：>》]*$"
         ),
+        opens_block=True,
     ),
     Rule(
         "related-links",
@@ -236,7 +244,7 @@ PAGE_RULES: tuple[Rule, ...] = (
         width=80,
     ),
     Rule("related-links", re.compile(r"^(?:#[^#\s]{1,20}#?\s*)+$"), width=60),  # hashtags
-    Rule("related-links", both(r"^更多.{0,10}(报道|报导|新闻|文章)$"), width=30),
+    Rule("related-links", both(r"^更多.{0,10}(报道|报导|新闻|文章)$"), width=30, opens_block=True),
     # A sidebar's headline with its date: ``居家隔离期间，如何保持规律作息？　2020-02-06``.
     Rule(
         "related-links",
