@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Dropped
 from . import dates, header, meta, publication, titles
-from .blocks import kinds, make_blocks
+from .blocks import kinds, make_blocks, reanchor
 from .chars import ends_sentence
 from .fixes import fix_text, spaced_style
 from .lines import Line
@@ -79,6 +79,8 @@ def build(seg: Segment, layout: Layout, markdown: bool = False) -> Draft:
     original = titles.original_title([ln.text for ln in lines])
     if original and not markdown:
         draft.title = original  # the display headline was the portal's rewrite
+    if not markdown:
+        _drop_echo(draft, lines)
     _metadata(draft, bylines, credit, found, lines, layout.wrapped)
     draft.dropped = sorted(_dropped(lines) + draft.dropped, key=lambda d: d.line)
     return draft
@@ -262,6 +264,18 @@ def _metadata(
         if when is not None and draft.evidence.exact is None:
             draft.evidence.exact = when
     dates.collect(texts, draft.evidence)
+
+
+def _drop_echo(draft: Draft, lines: Sequence[Line]) -> None:
+    """A page that prints its headline again in brackets (``【标题】`` under the text)."""
+    echo = f"【{draft.title}】".replace(" ", "")
+    keep = [b for b in draft.blocks if b.text.replace(" ", "") != echo or len(b.lines) != 1]
+    if len(keep) == len(draft.blocks):
+        return
+    for block in draft.blocks:
+        if block not in keep:
+            lines[block.lines[0] - lines[0].no].role = "headline"  # reported with the title
+    draft.blocks = list(reanchor(keep))
 
 
 def _masthead(lines: Sequence[Line]) -> str | None:

@@ -115,20 +115,21 @@ def _menus(lines: Sequence[Line], heads: set[str]) -> None:
 
 
 def _between_furniture(lines: Sequence[Line], heads: set[str]) -> None:
-    """A short label with furniture above and below it (``English`` between two menus,
-    ``完`` between a release and its footer) belongs to that furniture."""
+    """A short label with furniture above it and below it or the page's end (``English``
+    between two menus, ``完`` between a release and its footer, tags closing the page)
+    belongs to that furniture."""
     shown = [ln for ln in lines if not ln.blank]
-    for k in range(1, len(shown) - 1):
+    for k in range(1, len(shown)):
         if shown[k - 1].live:
             continue
-        run = 0  # up to _TIDBIT_RUN short labels, then furniture again
+        run = 0  # up to _TIDBIT_RUN short labels, then furniture again or the page's end
         while (
-            k + run < len(shown) - 1
+            k + run < len(shown)
             and run < _TIDBIT_RUN
             and _short_label(shown[k + run], heads, _TIDBIT)
         ):
             run += 1
-        if run and not shown[k + run].live:
+        if run and (k + run == len(shown) or not shown[k + run].live):
             for line in shown[k : k + run]:
                 line.reason = shown[k - 1].reason
 

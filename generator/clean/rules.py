@@ -151,11 +151,10 @@ PAGE_RULES: tuple[Rule, ...] = (
     ),
     Rule("widget", both(r"^\d+\s*/\s*\d+$|^\d+\s*人赞同了该(文章|回答)$|^【(我要纠错|纠错)】")),
     Rule("widget", both(r"[（(]分享自\s*@"), search=True, width=200),
+    Rule("promo", both(r"按赞追踪|按讚追蹤|追踪粉丝专页|粉丝专页"), search=True, width=40),
     Rule(
         "promo",
-        both(
-            r"加入.{0,12}(好友|粉丝|粉丝团)|按赞追踪|按讚追蹤|追踪粉丝专页|点击了解|了解详情|立即抢购"
-        ),
+        both(r"加入.{0,12}(好友|粉丝|粉丝团)|点击了解|了解详情|立即抢购"),
         search=True,
         width=60,
         unwrapped=True,
