@@ -188,6 +188,8 @@ def test_every_rule_gives_a_reason_from_the_closed_set() -> None:
         ("☆生活新聞不漏接，快來按讚追蹤粉絲專頁", "promo"),
         ("更多三立新聞網報導", "related-links"),
         ("（信息公开形式：主动公开）", "source"),
+        ("3月2日上午，一名小学生在家中收看“空中课堂”。 澎湃新闻记者 顾晓岚 图", "caption"),
+        ("大學生在家登入學校的線上教學平台預習課程。記者陳思妤／攝影", "caption"),
     ],
 )
 def test_furniture_by_its_wording(line: str, reason: str) -> None:
@@ -206,6 +208,7 @@ def test_furniture_by_its_wording(line: str, reason: str) -> None:
         "求职者可扫描本报刊登的二维码进入招聘平台，也可关注本地就业公众号。",
         "沪指全天上涨1.2%，成交额连续第三日超过一万亿元。",
         "人民日报 2020-04-08 05:16:22",  # a header line, read for its date, not a sidebar
+        "他说：“谢谢记者帮忙拍照。”",
     ],
 )
 def test_text_that_looks_a_little_like_furniture_stays(line: str) -> None:
