@@ -29,6 +29,7 @@ from .names import is_bare_name
 from .page import Page
 from .printed import byline_of, is_lead, lead_byline, ornamented
 from .reflow import Layout
+from .segment import shaped_above
 
 MAX_HEAD = 3  # kicker, main title, subtitle
 _TITLE_WIDTH = 32  # a headline line is never wider, even across columns
@@ -149,21 +150,13 @@ def _lead(lines: Sequence[Line], i: int, page: Page) -> Run:
     return Run(head, _index(lines, head[0]) if head else i, end, lead=lead_byline(lead))
 
 
+def _fragment_shaped(line: Line) -> bool:
+    return head_shaped(line, fragment=True)
+
+
 def head_above(lines: Sequence[Line], at: int, page: Page) -> list[Line]:
     """Headline lines right above index ``at`` (blank lines between), topmost first."""
-    head: list[Line] = []
-    j = at - 1
-    while j >= 0 and len(head) < MAX_HEAD:
-        line = lines[j]
-        if line.blank:
-            j -= 1
-            continue
-        if not head_shaped(line, fragment=True) or (
-            ends_sentence(line.text) and (head or line.width > _SHORT_BANG)
-        ):
-            break
-        head.insert(0, line)
-        j -= 1
+    head = shaped_above(lines, at, MAX_HEAD, _fragment_shaped, _SHORT_BANG)
     # A fragment continues the line above it: it never opens a headline.
     while head and (is_fragment(head[0].text) or not set_off(lines, _index(lines, head[0]), page)):
         head.pop(0)

@@ -30,11 +30,12 @@ from .names import is_bare_name
 from .page import mark_page
 from .pagesplit import page_segments
 from .reflow import Layout
-from .segment import Segment
+from .segment import Segment, shaped_above
 
 __all__ = ["Segment", "segments", "title_like"]
 
 _MAX_HEAD = 3
+_SHORT_BANG = 12  # a headline's last line may end with ！ or ？ only when this short
 _TITLE_WIDTH = 32
 # An official document's title runs longer: ``…关于做好…工作的通知``.
 _DOC_TITLE = re.compile(
@@ -141,17 +142,7 @@ def _groups(lines: Sequence[Line]) -> list[_Group]:
 
 def _head_above(lines: Sequence[Line], at: int) -> list[Line]:
     """Headline lines right above the byline at ``at``, topmost first."""
-    head: list[Line] = []
-    j = at - 1
-    while j >= 0 and len(head) < _MAX_HEAD:
-        line = lines[j]
-        if line.blank:
-            j -= 1
-            continue
-        if not title_like(line) or (ends_sentence(line.text) and (head or line.width > 12)):
-            break  # only the bottom line of a headline may end with ！ or ？
-        head.insert(0, line)
-        j -= 1
+    head = shaped_above(lines, at, _MAX_HEAD, title_like, _SHORT_BANG)
     while head and not _set_off(lines, head[0].no - 1):
         head.pop(0)
     return head
