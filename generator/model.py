@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -130,6 +131,20 @@ class Block:
 # The reason of text the curator cut with ``drop:`` in timeline.yaml; the report
 # offers to put it back by deleting that item rather than by adding a ``keep:``.
 CURATOR = "curator"
+
+
+def numbered(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """``blocks`` with anchors numbered ``p1``, ``p2``... over the non-headings (headings
+    have none), as every stage that adds or removes blocks must leave them."""
+    out: list[Block] = []
+    n = 0
+    for block in blocks:
+        anchor = ""
+        if block.kind != "heading":
+            n += 1
+            anchor = f"p{n}"
+        out.append(block if block.anchor == anchor else replace(block, anchor=anchor))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

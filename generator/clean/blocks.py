@@ -11,12 +11,11 @@ stays a paragraph.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
 
-from ..model import Block
+from ..model import Block, numbered
 from .chars import HAN, ends_sentence
 from .fixes import fix_text
 from .reflow import Layout, Unit, heading_shaped
@@ -115,37 +114,18 @@ def make_blocks(
 ) -> list[Block]:
     """Blocks from ``(kind, text, source lines, heading level)``, anchored ``p1``, ``p2``..."""
     out: list[Block] = []
-    n = 0
     for kind, styled, numbers, level in pieces:
         fixed = fix_text(styled, keep_mixed)
         if not fixed.text:
             continue
-        anchor = ""
-        if kind != "heading":
-            n += 1
-            anchor = f"p{n}"
         out.append(
             Block(
                 kind=kind,  # type: ignore[arg-type]
                 text=fixed.text,
-                anchor=anchor,
+                anchor="",
                 strong=fixed.ranges(),
                 level=level if kind == "heading" else 2,
                 lines=numbers,
             )
         )
-    return out
-
-
-def reanchor(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    """``blocks`` with anchors numbered again (``p1``, ``p2``… over non-headings), after
-    some were removed or added, so anchors stay the rule :func:`make_blocks` follows."""
-    out: list[Block] = []
-    n = 0
-    for block in blocks:
-        anchor = ""
-        if block.kind != "heading":
-            n += 1
-            anchor = f"p{n}"
-        out.append(block if block.anchor == anchor else dataclasses.replace(block, anchor=anchor))
-    return tuple(out)
+    return list(numbered(out))

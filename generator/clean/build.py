@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Block, Dropped
+from ..model import Block, Dropped, numbered
 from . import dates, header, meta, publication, titles
-from .blocks import kinds, make_blocks, reanchor
+from .blocks import kinds, make_blocks
 from .chars import ends_sentence
 from .fixes import fix_text, spaced_style
 from .lines import Line
@@ -275,7 +275,7 @@ def _drop_echo(draft: Draft, lines: Sequence[Line]) -> None:
     for block in draft.blocks:
         if block not in keep:
             lines[block.lines[0] - lines[0].no].role = "headline"  # reported with the title
-    draft.blocks = list(reanchor(keep))
+    draft.blocks = list(numbered(keep))
 
 
 def _masthead(lines: Sequence[Line]) -> str | None:

@@ -21,8 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..model import Article, Block, Dropped, RawText
-from .blocks import reanchor
+from ..model import Article, Block, Dropped, RawText, numbered
 from .chars import ends_sentence, width
 
 SHORT_FURNITURE = 24  # display width: a longer shared line is text, never furniture
@@ -118,7 +117,7 @@ def peel(article: Article, furniture: frozenset[str], raw: RawText) -> Article:
     dropped = [Dropped(bl.lines[0], source[bl.lines[0] - 1].strip(), "repeated") for bl in gone]
     return dataclasses.replace(
         article,
-        blocks=reanchor(blocks[start:end]),
+        blocks=numbered(blocks[start:end]),
         dropped=tuple(sorted([*article.dropped, *dropped], key=lambda d: d.line)),
     )
 

@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import CURATOR, Article, ArticleOverride, Block, Correction, Dropped
+from ..model import CURATOR, Article, ArticleOverride, Block, Correction, Dropped, numbered
 from .quotes import closest_hint, index_article, locate, occurrences, shorten, squeeze
 
 _SUGGESTED = 3  # closest dropped lines named when a ``keep`` text matches none
@@ -214,14 +214,5 @@ def _shift(offset: int, cuts: list[tuple[int, int]]) -> int:
 
 
 def _renumber(article: Article) -> Article:
-    """Anchors ``p1``, ``p2``... over the non-heading blocks, as the cleaner numbers them
-    (generator.clean.blocks.make_blocks), so links follow the corrected text."""
-    blocks: list[Block] = []
-    number = 0
-    for block in article.blocks:
-        anchor = ""
-        if block.kind != "heading":
-            number += 1
-            anchor = f"p{number}"
-        blocks.append(block if block.anchor == anchor else replace(block, anchor=anchor))
-    return replace(article, blocks=tuple(blocks))
+    """Anchors renumbered as the cleaner numbers them, so links follow the corrected text."""
+    return replace(article, blocks=numbered(article.blocks))
