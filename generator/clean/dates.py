@@ -35,10 +35,14 @@ _DATELINE = re.compile(
     r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
     r"(?:上午|下午|晚间|晚|早间|凌晨|中午)?(?:电|電|讯|訊|消息|报道|報道)"
 )
-# A paper's lead: ``本报讯``, ``【本報訊】``, ``新华网讯``, with the reporters in brackets.
+# A paper's lead: ``本报讯``, ``【本報訊】``, ``新华网讯``, ``【明報專訊】``, ``【云州新闻】``.
 _LEAD = re.compile(
-    r"^(?:本报讯|本報訊|【[^】]{2,8}[讯訊]】|[^，。\s]{2,8}[讯訊])\s*(?:[（(][^）)]{0,30}[）)])?\s*"
+    r"^[【\[]?(?:本报|本報|本刊|本台|本网|本網|[\u4e00-\u9fff]{2,8}?(?:报|報|社|网|網|台))"
+    r"(?:专|專|综合|綜合|特|快)?(?:讯|訊)[】\]]?"
+    r"|^[【\[][\u4e00-\u9fff]{2,8}(?:新闻|新聞|消息)[】\]]"
 )
+# The reporters a lead names in brackets after it: ``本报讯（记者 张三）``.
+_LEAD_CREDIT = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*")
 _DATE_LINE = re.compile(
     r"^(?:(?:发布|日期|时间|发布时间|更新时间)\s*[:：]\s*)?(?P<y>\d{4})\s*[年\-/.]\s*(?P<m>\d{1,2})"
     r"\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
@@ -66,9 +70,16 @@ def dateline(text: str) -> Ymd | None:
     return ymd(m.group("y"), m.group("m"), m.group("d")) if m else None
 
 
+def lead(text: str) -> re.Match[str] | None:
+    """The lead opening ``text`` (``本报讯``, ``【本報訊】``), if it has one."""
+    return _LEAD.match(text)
+
+
 def strip_dateline(text: str) -> str:
     """``4月7日上午消息，时隔11年……`` -> ``时隔11年……``; ``本报讯（记者 X）…`` -> ``…``."""
-    m = _DATELINE.match(text) or _LEAD.match(text)
+    m = _DATELINE.match(text)
+    if m is None and (m := _LEAD.match(text)) is not None:
+        m = _LEAD_CREDIT.match(text, m.end())
     return text[m.end() :].lstrip("，,：: ") if m else text
 
 

@@ -26,11 +26,6 @@ ORNAMENTS = frozenset("■◆●□◇▪★☆")
 _TRAILER = re.compile(r"\s*(?:文\s*[/／、]\s*(?:图|圖|摄|攝)|(?:报道|報導|报导|報道))$")
 # A second role on the same line: ``实习生 林可馨``, ``通讯员 王五``.
 _SECOND_ROLE = re.compile(r"\s+(?:实习生|實習生|通讯员|通訊員|见习记者|見習記者)\s*[:：]?\s*")
-_LEAD = re.compile(
-    r"^[【\[]?(?:本报|本報|本刊|本台|本网|本網|[\u4e00-\u9fff]{2,8}?(?:报|報|社|网|網|台))"
-    r"(?:专|專|综合|綜合|特|快)?(?:讯|訊)[】\]]?"
-    r"|^[【\[][\u4e00-\u9fff]{2,8}(?:新闻|新聞|消息)[】\]]"
-)
 _AGENCY = re.compile(r"^[【\[]?(?P<pub>[\u4e00-\u9fff]{2,8}?(?:社|报|報|网|網|台))")
 _LOCAL = re.compile(r"^[【\[]?(?:本报|本報|本刊|本台|本网|本網)")
 _CREDIT_SPAN = 3  # a lead's bracketed credit closes within its first lines
@@ -73,7 +68,7 @@ def _local(found: Byline) -> Byline:
 
 def is_lead(text: str) -> bool:
     """Does the text open with a lead (``本报讯``, ``新华社北京2月10日电``)?"""
-    return _LEAD.match(text) is not None or dates.dateline(text) is not None
+    return dates.lead(text) is not None or dates.dateline(text) is not None
 
 
 def lead_byline(lines: list[Line]) -> Byline | None:
