@@ -39,16 +39,25 @@ _LABEL = (
     "|最后更新日期|最後更新日期|刊登于|刊登於|出版"
     "|浏览次数|瀏覽次數|浏览量|浏览|阅读量|阅读数|阅读|閱讀|点击数|点击量|点击|點擊|点阅|點閱|字号|字號"
 )
+# The fields a page's own header and footer lines are made of (:mod:`.page` reads them
+# too): a weekday, a page number or edition code, who edited or designed the page.
+DATE = r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?"
+WEEKDAY = r"[（(]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][）)]?"
+PAGE_NO = r"第\s*[A-Za-z]?\d{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\d{1,2}(?:版)?(?![A-Za-z0-9])"
+EDITOR_ROLE = (
+    r"(?:本版|本期|责任|責任|值班|美术|美術|图片|圖片|文字|版面|执行|執行)?"
+    r"(?:编辑|編輯|责编|責編|美编|美編|校对|校對|版式|设计|設計|策划|策劃|编委|編委|制图|製圖"
+    r"|文检|文檢|组版|組版|审校|審校|监制|監製|统筹|統籌|主编|主編|编审|編審)"
+)
 # ``22/03/2020 06:00``: day first, as Hong Kong pages print it.
 _DAY_FIRST = r"(?P<dd>\d{1,2})/(?P<dm>\d{1,2})/(?P<dy>\d{4})(?P<dtime>\s+\d{1,2}[:：]\d{2})?"
 _FIELD = re.compile(
     rf"[（(【\[]?\s*{_DATE}\s*(?:讯|訊)?\s*[）)】\]]?"
     rf"|{_DAY_FIRST}"
     r"|(?:香港|北京|台北)?(?:时间|時間)?\d{1,2}[时時]\d{1,2}分"
-    r"|[（(]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][）)]?"
-    r"|第\s*[A-Za-z]?\d{1,3}\s*版|(?<![A-Za-z])[A-Z]\d{1,2}(?:版)?(?![\dA-Za-z])"
+    rf"|{WEEKDAY}|{PAGE_NO}"
     # A page's editors: ``编辑 贾文 版式 郑琳``, ``美编：陈蕾``.
-    r"|(?:本版)?(?:编辑|編輯|美编|美編|版式|校对|校對|责编|責編)\s*[:：]?\s*[\u4e00-\u9fff]{2,3}(?![\u4e00-\u9fff])"
+    rf"|{EDITOR_ROLE}\s*[:：]?\s*[\u4e00-\u9fff]{{2,3}}(?![\u4e00-\u9fff])"
     # A label's value is a name; a date or a count after a label is a field of its own.
     rf"|(?<![\u4e00-\u9fff])(?P<label>{_LABEL})\s*[:：]\s*(?P<value>[^\s\u3000|｜\d][^\s\u3000|｜]*)?"
     # ``发布于 2020-02-28 21:10``, ``刊登於 2020-02-14``: a label that says "on" needs no colon.

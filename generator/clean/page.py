@@ -7,8 +7,9 @@ header and ends with its footer, and both are made of a few kinds of field only:
     第06版 综合新闻 / 港聞 A06            the page number or edition code, the section
     本版编辑 许可 美编 魏然               the page's editors and designers
 
-:func:`page_line` reads a line field by field and accepts it when nothing but such
-fields and a few short names (the paper, the section) is left: a sentence never is.
+:func:`page_line` reads a line field by field, with the field patterns of
+:mod:`.header`, and accepts it when nothing but such fields and a few short names (the
+paper, the section) is left: a sentence never is.
 :func:`mark_page` drops the header lines at the top of the file and the footer lines
 at its bottom, an edition code or a jump line (``（下转第6版）``) anywhere, and a
 section label (``简讯``) standing alone under the header. Header lines that carry the
@@ -22,27 +23,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .chars import ends_sentence, han_count
+from .header import DATE, EDITOR_ROLE, PAGE_NO, WEEKDAY
 from .lines import Line
 from .names import SURNAMES
 from .printed import byline_of
 from .publication import publication_name
 from .reflow import heading_shaped
 
-_DATE = r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?"
-_WEEKDAY = r"[（(]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][）)]?"
-_PAGE_NO = r"第\s*[A-Za-z]?\d{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\d{1,2}(?:版)?(?![A-Za-z0-9])"
 # Who made the page: editors, designers, proof-readers (never the writers).
-_ROLE = (
-    r"(?:本版|本期|责任|責任|值班|美术|美術|图片|圖片|文字|版面|执行|執行)?"
-    r"(?:编辑|編輯|责编|責編|美编|美編|校对|校對|版式|设计|設計|策划|策劃|编委|編委|制图|製圖"
-    r"|文检|文檢|组版|組版|审校|審校|监制|監製|统筹|統籌|主编|主編|编审|編審)"
-)
-_CREDIT = re.compile(rf"{_ROLE}\s*(?P<sep>[:：/／|｜]?)\s*(?P<name>[\u4e00-\u9fff]{{2,4}})")
-_FIELDS = {
-    "date": re.compile(_DATE),
-    "weekday": re.compile(_WEEKDAY),
-    "page": re.compile(_PAGE_NO),
-}
+_CREDIT = re.compile(rf"{EDITOR_ROLE}\s*(?P<sep>[:：/／|｜]?)\s*(?P<name>[\u4e00-\u9fff]{{2,4}})")
+_FIELDS = {"date": re.compile(DATE), "weekday": re.compile(WEEKDAY), "page": re.compile(PAGE_NO)}
 _SEPARATORS = re.compile(r"[\s\u3000|｜·•/／_\-—]+")
 _NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,10}$")
 _MAX_NAMES = 3  # the paper and a section or two
