@@ -18,6 +18,7 @@ a date is never taken for a header.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -76,6 +77,10 @@ _DATE_LABELS = frozenset(
     )
 )
 
+# The same lines are asked about by several steps (top matter, titles, bylines, menus),
+# and a site repeats its furniture from page to page: remember the answers.
+_MEMO = 1 << 15
+
 
 @dataclass(frozen=True)
 class Header:
@@ -87,6 +92,7 @@ class Header:
     marked: bool = False
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def parse(text: str) -> Header | None:
     """The date, publication and author of a header line, or ``None`` if it is not one."""
     text = text.strip()

@@ -9,6 +9,7 @@ names no paper: the publication is then carried over from elsewhere in the file.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -82,6 +83,10 @@ _GLUED_ROLE = re.compile(
 _LEAD_BRACKET = re.compile(r"^[^，。（(]{0,10}(?:讯|訊|电|電)\s*[（(]([^）)]{2,30})[）)]")
 _OUTLET_DOT = re.compile(f"^(?P<pub>[{_H}]{{2,10}})\\s*[·・]\\s*(?P<names>[{_H}]{{2,3}})$")
 
+# The same lines are asked about by several steps (top matter, titles, bylines, menus),
+# and a site repeats its furniture from page to page: remember the answers.
+_MEMO = 1 << 15
+
 
 @dataclass(frozen=True)
 class Byline:
@@ -90,6 +95,7 @@ class Byline:
     local: bool = False  # "本报记者": this paper's reporter, paper not named here
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def parse_byline(text: str) -> Byline | None:
     """A whole line that is a byline, or ``None``."""
     text = text.strip()
