@@ -98,11 +98,15 @@ def site_name(top: list[str]) -> str | None:
     (``标题 - 生活 - 自由時報電子報``), without ``電子報``-like endings or Latin words."""
     for text in top:
         parts = [p for p in _BAR_PART.split(text.strip()) if p]
-        for part in ([parts[-1]] if len(parts) > 1 else []) + ([text] if len(parts) == 1 else []):
-            name = _SITE_SUFFIX.sub("", re.sub(r"\s*[A-Za-z.]+$", "", part.strip()).strip())
-            if _SITE.match(name):
-                return name
+        name = _SITE_SUFFIX.sub("", _without_latin(parts[-1])) if parts else ""
+        if _SITE.match(name):
+            return name
     return None
+
+
+def _without_latin(name: str) -> str:
+    """``三立新聞網 SETN.COM`` -> ``三立新聞網``: the site's name without its Latin one."""
+    return _LATIN_TAIL.sub("", name.strip())
 
 
 # ``新华社北京2月10日电``, ``【标题】财联社2月18日电``: the agency filing the story.
@@ -116,10 +120,11 @@ def dateline_agency(text: str) -> str | None:
     return m.group("pub") if m else None
 
 
+_LATIN_TAIL = re.compile(r"(?:\s*[A-Za-z][A-Za-z.]*)+$")
 _MASTHEAD = re.compile(f"^(?=.*[{_H}])[{_H}A-Za-z0-9]{{2,10}}$")
 
 
 def masthead(text: str) -> str | None:
     """A site's name printed alone atop its page (``香港01``, ``端傳媒 Initium Media``)."""
-    name = re.sub(r"(?:\s+[A-Za-z][A-Za-z.]*)+$", "", text.strip())
+    name = _without_latin(text)
     return name if _MASTHEAD.match(name) else None
