@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
+# The browser tests load axe-core and TimelineJS3 from npm into Chromium (never a CDN).
+JS_DEPS := tests/js/node_modules/.installed
 
 .PHONY: install serve test build check bench eval clean lint typecheck
 
@@ -20,7 +22,11 @@ serve: install
 	@echo "Serving at http://127.0.0.1:8000 (Ctrl-C stops)"
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: install
+$(JS_DEPS): tests/js/package.json tests/js/package-lock.json
+	npm ci --prefix tests/js --no-audit --no-fund --silent
+	@touch $(JS_DEPS)
+
+test: install $(JS_DEPS)
 	$(BIN)/python -m pytest
 	$(BIN)/mkdocs build --strict --site-dir $(VENV)/test-site
 	$(BIN)/ruff check generator tests
