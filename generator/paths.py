@@ -126,3 +126,28 @@ def url_of(page: str, site_url: str = "", anchor: str | None = None) -> str:
     base = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     out = base + path
     return f"{out}#{anchor}" if anchor else out
+
+
+# What each generated page is, by where it lives. Templates put the kind on the page
+# (``data-page-kind``), search weighs results by it, and navigation lights the tab of
+# its section. Hand-written pages are "doc".
+PAGE_KINDS = ("home", "timeline", "month", "event", "article", "tag", "entity", "index", "doc")
+_KIND_BY_FOLDER = {"events": "event", "articles": "article", "tags": "tag", "entities": "entity"}
+
+
+def page_kind(page: str) -> str:
+    """``events/x.md`` -> ``event``; section indexes and their further pages -> ``index``."""
+    if page == TIMELINE:
+        return "timeline"
+    if page == "index.md":
+        return "home"
+    folder, _, rest = page.partition("/")
+    if folder == "timeline" and rest:
+        return "month"
+    kind = _KIND_BY_FOLDER.get(folder)
+    if kind is None:
+        return "doc"
+    if rest == "index.md" or rest.startswith("index/"):
+        return "index"
+    # Further pages of a tag's or entity's list (``tags/x/2.md``) are the same kind.
+    return kind

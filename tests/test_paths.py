@@ -60,3 +60,30 @@ def test_link_agrees_with_relpath_between_any_two_pages() -> None:
         expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
         assert paths.link(source, target) == expected, (source, target)
     assert paths.link("events/e.md", "articles/a.md", "p3") == "../articles/a.md#p3"
+
+
+@pytest.mark.parametrize(
+    ("page", "kind"),
+    [
+        ("index.md", "home"),
+        ("timeline.md", "timeline"),
+        ("timeline/2020-03.md", "month"),
+        ("timeline/2020-03/2.md", "month"),
+        ("events/lockdown.md", "event"),
+        ("articles/000_x.md", "article"),
+        ("articles/index.md", "index"),
+        ("tags/index/2.md", "index"),
+        ("tags/复工复产/2.md", "tag"),
+        ("entities/阿里巴巴.md", "entity"),
+        ("curate.md", "doc"),
+        ("about/index.md", "doc"),
+    ],
+)
+def test_page_kind_by_where_the_page_lives(page: str, kind: str) -> None:
+    assert paths.page_kind(page) == kind
+    assert kind in paths.PAGE_KINDS
+
+
+def test_no_article_id_makes_an_index_kind() -> None:
+    assert paths.page_kind(paths.article_page("index")) == "article"
+    assert paths.page_kind(paths.tag_page("INDEX")) == "tag"
