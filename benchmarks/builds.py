@@ -34,9 +34,8 @@ def plain_project(project: Path, dest: Path) -> Path:
     """A plain-Material project in ``dest`` holding the pages our plugin would generate."""
     from mkdocs.config import load_config
 
-    from generator import render
     from generator.pipeline import load_corpus, site_files
-    from generator.plugin import OVERVIEW_MARKER, TimelinePlugin
+    from generator.plugin import TimelinePlugin
 
     # The plugin's own on_config makes the Inputs, so the pages match ours exactly.
     config = load_config(str(project / "mkdocs.yml"))
@@ -49,11 +48,6 @@ def plain_project(project: Path, dest: Path) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(project / "docs", dest / "docs")
-    index = dest / "docs" / "index.md"
-    index.write_text(
-        index.read_text(encoding="utf-8").replace(OVERVIEW_MARKER, render.overview(corpus)),
-        encoding="utf-8",
-    )
     # The exports and raw copies too: pages link to them, and ours publishes them.
     contents = {**{p: t.encode("utf-8") for p, t in pages.items()}, **other}
     for path, data in sorted(contents.items()):

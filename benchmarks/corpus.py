@@ -158,7 +158,7 @@ def write_project(dest: Path, count: int, seed: int = SEED) -> Project:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    for name in ("docs", "schema"):
+    for name in ("docs", "schema", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     files = article_files(count, Chain(paragraph_pool(ROOT / "seeds")), seed)
@@ -185,6 +185,7 @@ def inputs_digest() -> str:
     here = Path(__file__).parent
     sources += [here / "corpus.py", here / "chain.py", here / "styles.py", ROOT / "mkdocs.yml"]
     sources += sorted(p for p in (ROOT / "docs").rglob("*") if p.is_file())
+    sources += sorted(p for p in (ROOT / "overrides").rglob("*") if p.is_file())
     for path in sources:
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]

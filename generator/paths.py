@@ -14,6 +14,7 @@ import posixpath
 import re
 import unicodedata
 
+HOME = "index.md"
 TIMELINE = "timeline.md"
 ARTICLES_INDEX = "articles/index.md"
 TAGS_INDEX = "tags/index.md"
@@ -139,7 +140,7 @@ def page_kind(page: str) -> str:
     """``events/x.md`` -> ``event``; section indexes and their further pages -> ``index``."""
     if page == TIMELINE:
         return "timeline"
-    if page == "index.md":
+    if page == HOME:
         return "home"
     folder, _, rest = page.partition("/")
     if folder == "timeline" and rest:
@@ -151,3 +152,22 @@ def page_kind(page: str) -> str:
         return "index"
     # Further pages of a tag's or entity's list (``tags/x/2.md``) are the same kind.
     return kind
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative URL from one page to another as published (directory URLs), for links
+    inside HTML blocks: MkDocs rewrites ``.md`` links only in Markdown, never in HTML.
+
+    ``events/a.md`` -> ``tags/b.md`` is ``../../tags/b/``; a file that is not a page
+    (``raw/x.txt``, ``feed.xml``) keeps its name.
+    """
+    rel = _href(url_of(from_page), url_of(to_page))
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+@functools.lru_cache(maxsize=65536)
+def _href(source: str, target: str) -> str:
+    rel = posixpath.relpath(target or ".", source.rstrip("/") or ".")
+    if rel == ".":
+        return "./"
+    return rel + "/" if target.endswith("/") or not target else rel

@@ -28,6 +28,11 @@ class Inputs:
     site_url: str = ""
     repo_url: str = ""
     edit_uri: str = ""  # repository prefix of editable files, e.g. ``edit/main/``
+    site_name: str = ""
+    site_description: str = ""
+    language: str = "zh"  # the site's language: picks the table of labels
+    templates: str = ""  # the site owner's page templates, overriding the shipped ones
+    labels: tuple[tuple[str, str], ...] = ()  # the site owner's changes to the labels
 
     def display(self, path: Path) -> str:
         try:
@@ -114,10 +119,16 @@ def site_files(
         repo_url=inputs.repo_url,
         edit_uri=inputs.edit_uri,
         timeline_path=inputs.display(inputs.timeline),
+        articles_path=inputs.display(inputs.articles),
+        labels=render.Labels(inputs.language, inputs.labels),
+        templates=inputs.templates,
+        site_name=inputs.site_name,
+        site_description=inputs.site_description,
     )
     pages = render.render_pages(corpus, options)
     files = export.export_all(corpus, inputs.site_url, build_date())
     files[search.FOLD_SCRIPT] = search.t2s_script().encode("utf-8")
+    files.update(render.static_files())
     for raw in raws:
         files[render.raw_path(raw.name)] = raw_bytes(inputs.articles / raw.name)
     return pages, files

@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import render, search
+from . import paths, render, search
 from .cache import JsonCache
 from .mdwrite import escape
 from .model import Corpus, Diagnostic, InputError
@@ -29,8 +29,17 @@ from .page_cache import PageCache, config_fingerprint
 from .pipeline import Inputs, load_corpus, site_files
 
 log = logging.getLogger("mkdocs.plugins.timeline")
-OVERVIEW_MARKER = "<!-- timeline:overview -->"
 SEARCH_PAGE = "search.md"
+THEME_DIR = Path(__file__).parent / "theme"
+# The nav entry whose tab a generated page lights up, by page kind.
+SECTION_OF = {
+    "timeline": paths.TIMELINE,
+    "month": paths.TIMELINE,
+    "event": paths.TIMELINE,
+    "article": paths.ARTICLES_INDEX,
+    "tag": paths.TAGS_INDEX,
+    "entity": paths.ENTITIES_INDEX,
+}
 
 
 class TimelineError(PluginError):
@@ -44,6 +53,11 @@ class TimelineConfig(base.Config):
     # rebuild under `mkdocs serve`). Safe to delete; `cache: false` turns it off.
     cache = opt.Type(bool, default=True)
     cache_dir = opt.Type(str, default=".cache/timeline")
+    # A folder of page templates (event.md, timeline.md, ...) that replace the shipped
+    # ones of the same name; see docs/curate.md. Relative to mkdocs.yml.
+    templates = opt.Type(str, default="")
+    # Changes to the labels of the site's language (generator/labels/<language>.yaml).
+    labels = opt.Type(dict, default={})
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -56,6 +70,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.errors: tuple[Diagnostic, ...] = ()
         self.caches: Caches | None = None
         self.indexer = search.BackgroundIndex()
+        self.labels = render.Labels()
+        self.nav: Any = None
+        self.lit: Any = None  # the nav entry lit up for the page being rendered
 
     # Defining on_startup makes MkDocs keep this instance across `serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -63,6 +80,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
+        language = str(config.theme.get("language") or "en")
+        changes = tuple(sorted((str(k), str(v)) for k, v in self.config.labels.items()))
+        try:
+            self.labels = render.Labels(language, changes)
+        except KeyError as err:
+            raise TimelineError(
+                f"mkdocs.yml: error: plugins.timeline.labels: {err.args[0]}"
+            ) from None
+        templates = self.config.templates
+        if templates and not (root / templates).is_dir():
+            raise TimelineError(
+                f"mkdocs.yml: error: plugins.timeline.templates: no folder {templates!r}"
+            )
         self.inputs = Inputs(
             articles=root / self.config.articles,
             timeline=root / self.config.timeline,
@@ -70,7 +100,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             site_url=config.site_url or "",
             repo_url=config.repo_url or "",
             edit_uri=_repository_prefix(config.edit_uri or "", config.docs_dir, root),
+            site_name=config.site_name or "",
+            site_description=config.site_description or "",
+            language=language,
+            templates=str(root / templates) if templates else "",
+            labels=changes,
         )
+        _add_theme(config)
         folder = root / self.config.cache_dir
         if not self.config.cache:
             self.caches = None
@@ -109,6 +145,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     ) -> None:
         contents: dict[str, str | bytes] = {**pages, **other}
         for path, content in contents.items():
+            if path == paths.HOME and files.get_file_from_path(path) is not None:
+                continue  # the site's own home page wins over the generated one
             if files.get_file_from_path(path) is not None:
                 raise TimelineError(
                     f"docs/{path}: error: a hand-written file has the path of a generated page"
@@ -118,8 +156,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if OVERVIEW_MARKER in markdown and self.corpus is not None:
-            markdown = markdown.replace(OVERVIEW_MARKER, render.overview(self.corpus))
+        edit = page.meta.get("timeline_edit_url") if page.file.generated_by else None
+        if isinstance(edit, str):
+            page.edit_url = edit  # Material's edit button: the event's line, the article's file
         if self.errors:
             markdown = error_banner(self.errors) + markdown
         return markdown
@@ -129,6 +168,32 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.caches is not None and not self.errors and page.file.src_uri in self.last[0]:
             self.caches.pages.attach(page)
         return page
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.globals["timeline_labels"] = self.labels
+        env.globals["timeline_webcal"] = render.webcal_url(config.site_url or "")
+        return env
+
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.nav = nav
+        return nav
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        # Generated pages are not in the nav; light up the tab of the section they
+        # belong to, so a reader on an event page sees "时间线" selected.
+        section = SECTION_OF.get(paths.page_kind(page.file.src_uri))
+        if section and nav is not None and page not in nav.pages:
+            entry = next((p for p in nav.pages if p.file.src_uri == section), None)
+            if entry is not None and entry is not page:
+                entry.active = True
+                self.lit = entry
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.lit is not None:
+            self.lit.active = False
+            self.lit = None
+        return output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == SEARCH_PAGE:  # the search page itself is no result
@@ -183,6 +248,17 @@ class Caches:
         )
         articles.save()
         pages.save()
+
+
+def _add_theme(config: MkDocsConfig) -> None:
+    """The generator's theme additions (feed links, page kinds, 404 page) go right after
+    the site's own ``custom_dir``, so they override Material and the site overrides them;
+    its stylesheet goes first, so the site's own ``extra_css`` can restyle it."""
+    dirs = config.theme.dirs
+    if str(THEME_DIR) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    if render.STYLESHEET not in config.extra_css:
+        config.extra_css.insert(0, render.STYLESHEET)
 
 
 def error_banner(errors: tuple[Diagnostic, ...]) -> str:

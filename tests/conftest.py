@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 PROJECT_FILES = ("mkdocs.yml", "timeline.yaml")
-PROJECT_DIRS = ("docs", "seeds", "schema")
+PROJECT_DIRS = ("docs", "seeds", "schema", "overrides")
 
 
 def copy_project(dest: Path) -> Path:

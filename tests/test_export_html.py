@@ -13,11 +13,6 @@ from generator.export.htmlparts import safe_url, summary_html
         "https://example.org/a?b=1&c=2",
         "HTTP://EXAMPLE.ORG/",
         "mailto:editor@example.org",
-        "events/x/",
-        "../articles/x/#p3",
-        "#p1",
-        "//example.org/x",
-        "a/b:c",
     ],
 )
 def test_safe_urls(url: str) -> None:
@@ -38,6 +33,13 @@ def test_safe_urls(url: str) -> None:
         "data:text/html,<script>alert(1)</script>",
         "vbscript:msgbox(1)",
         "file:///etc/passwd",
+        # Relative links point somewhere different on every page a summary appears on.
+        "events/x/",
+        "../articles/x/#p3",
+        "#p1",
+        "//example.org/x",
+        "a/b:c",
+        "https:example.org",
     ],
 )
 def test_unsafe_urls(url: str) -> None:
@@ -71,7 +73,7 @@ def test_only_safe_links_keep_their_target() -> None:
     )
     assert out == (
         '<p><a href="https://example.org/x">a</a> <a>b</a> <a>c</a> '
-        '<a href="mailto:x@example.org">d</a> <img alt="e"> <a href="../events/x/">f</a></p>'
+        '<a href="mailto:x@example.org">d</a> <img alt="e"> <a>f</a></p>'
     )
 
 

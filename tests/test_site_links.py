@@ -90,3 +90,43 @@ def test_timelinejs_and_search_index_are_published(built_site: Path) -> None:
     assert tjs["events"] and all("start_date" in e for e in tjs["events"])
     assert (built_site / "pagefind" / "pagefind-entry.json").is_file()
     assert (built_site / "pagefind" / "pagefind-ui.js").is_file()
+
+
+_HREF = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]*)"')
+
+
+def test_every_link_on_every_page_resolves(built_site: Path) -> None:
+    """Every relative link in the built HTML reaches a file, and its anchor an element.
+
+    MkDocs checks the links it rewrites (Markdown links to ``.md`` files) but not those
+    in HTML blocks, which the page templates write: this covers both.
+    """
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(page: Path) -> set[str]:
+        if page not in ids:
+            ids[page] = set(_ID.findall(page.read_text(encoding="utf-8")))
+        return ids[page]
+
+    broken = []
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        if page.name == "404.html":
+            continue  # served at any address: its links are absolute
+        for href in _HREF.findall(page.read_text(encoding="utf-8")):
+            parts = urllib.parse.urlsplit(href.replace("&amp;", "&"))
+            if parts.scheme or href.startswith("//"):
+                continue
+            target = (page.parent / urllib.parse.unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not parts.path:
+                target = page
+            fragment = urllib.parse.unquote(parts.fragment)
+            if not target.is_file():
+                broken.append(f"{page.relative_to(built_site)}: {href} (no file)")
+            elif fragment and target.suffix == ".html" and fragment not in anchors(target):
+                broken.append(f"{page.relative_to(built_site)}: {href} (no #{fragment})")
+    assert not broken, "\n".join(broken[:30])

@@ -1,23 +1,50 @@
 """Render the validated corpus as Markdown pages (path -> text), engine-agnostic.
 
-The pages use plain Markdown plus the extensions listed in ``mkdocs.yml``
-(attribute lists for paragraph anchors, admonitions and details for notes and the
-cleaning report, tables). Any engine with those extensions can build them.
+Page skeletons are Jinja templates (``generator/templates/``, one per page kind) a
+site owner can override; the pages use plain Markdown, HTML blocks and the
+extensions listed in ``mkdocs.yml`` (attribute lists, admonitions, details,
+tables). Any engine with those extensions can build them.
 """
 
 from __future__ import annotations
 
+from importlib import resources
+
 from .. import paths
 from ..model import Corpus
 from .articles import article_page, articles_index
-from .common import Options
+from .common import Options, edit_url, webcal_url
 from .events import event_page
+from .home import home_page
 from .index import build_index
-from .overview import overview
+from .labels import Labels
+from .site import Site
 from .taxonomy import entities_index, entity_pages, tag_pages, tags_index
+from .templating import front_matter
 from .timeline_pages import timeline_pages
 
-__all__ = ["Options", "overview", "raw_path", "render_pages"]
+__all__ = [
+    "STYLESHEET",
+    "Labels",
+    "Options",
+    "raw_path",
+    "render_pages",
+    "static_files",
+    "webcal_url",
+]
+
+
+# Files the generated pages use, shipped in ``generator/assets/`` (published path -> name).
+STATIC = {
+    "assets/javascripts/timeline-filter.js": "timeline-filter.js",
+    "assets/stylesheets/timeline-generator.css": "timeline-generator.css",
+}
+STYLESHEET = "assets/stylesheets/timeline-generator.css"
+
+
+def static_files() -> dict[str, bytes]:
+    folder = resources.files("generator") / "assets"
+    return {path: (folder / name).read_bytes() for path, name in STATIC.items()}
 
 
 def raw_path(name: str) -> str:
@@ -25,18 +52,28 @@ def raw_path(name: str) -> str:
 
 
 def render_pages(corpus: Corpus, options: Options) -> dict[str, str]:
-    index = build_index(corpus)
+    site = Site.of(build_index(corpus), options)
+    index = site.index
     pages = {
-        **timeline_pages(corpus.events, index, options),
-        **articles_index(index),
-        **tags_index(index),
-        **entities_index(index),
+        paths.HOME: home_page(corpus, site),
+        **timeline_pages(corpus.events, site),
+        **_framed(articles_index(index)),
+        **_framed(tags_index(index)),
+        **_framed(entities_index(index)),
     }
     for article in corpus.articles:
-        pages[paths.article_page(article.id)] = article_page(article, index)
+        path = paths.article_page(article.id)
+        seed = f"{options.articles_path.strip('/')}/{article.file}"
+        meta = front_matter("article", edit_url=edit_url(options, seed))
+        pages[path] = str(meta) + article_page(article, index)
     for event in corpus.events:
-        pages[paths.event_page(event.id)] = event_page(event, index, options)
+        pages[paths.event_page(event.id)] = event_page(event, site)
     for tag, events in index.tags.items():
-        pages.update(tag_pages(tag, events))
-    pages.update(entity_pages(index))
+        pages.update(tag_pages(tag, events, site))
+    pages.update(entity_pages(site))
     return dict(sorted(pages.items()))
+
+
+def _framed(pages: dict[str, str]) -> dict[str, str]:
+    """Front matter for the list pages still written as Markdown in Python."""
+    return {path: str(front_matter(paths.page_kind(path))) + text for path, text in pages.items()}

@@ -15,10 +15,9 @@ from typing import Generic, TypeVar
 from .. import paths
 from .common import md_link
 
-# Events on one tag or entity page: a list item (date, linked title, summary) is
-# 0.2-0.35 KB of HTML (the project's summaries run to 60-90 characters), so 30 fill
-# at most about 10 KB.
-EVENT_LIST_PAGE = 30
+# Events on one tag or entity page: drawn as on the timeline, a card (date, linked
+# title, summary, sources, tags) is 0.8-1.1 KB of HTML, so 12 fill about 13 KB.
+EVENT_LIST_PAGE = 12
 # Rows of the articles table: a row (linked title, author, source, date, count) is
 # about 0.25 KB of HTML.
 ARTICLE_ROWS_PAGE = 40

@@ -10,22 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import paths
-from ..mdwrite import escape
 from ..model import Entity, Event
-from .common import event_date, event_link, md_link, summary_md
+from .common import md_link
 from .index import ENTITY_KINDS, Index
-from .paging import EVENT_LIST_PAGE, INDEX_LINKS_PAGE, framed, split_list
-
-
-def event_list(page: str, events: Sequence[Event]) -> list[str]:
-    """Events in date order, one list item each: date, linked title, summary."""
-    out = []
-    for event in events:
-        line = f"- **{escape(event_date(event))}** {event_link(page, event)}"
-        if event.summary:
-            line += "：" + " ".join(summary_md(event.summary).split())
-        out.append(line)
-    return out
+from .paging import EVENT_LIST_PAGE, INDEX_LINKS_PAGE, ListPage, framed, split_list
+from .site import Site
 
 
 def tags_index(index: Index) -> dict[str, str]:
@@ -41,15 +30,36 @@ def tags_index(index: Index) -> dict[str, str]:
     return pages
 
 
-def tag_pages(tag: str, events: Sequence[Event]) -> dict[str, str]:
-    """The tag's events, over as many pages as they need."""
+def tag_pages(tag: str, events: Sequence[Event], site: Site) -> dict[str, str]:
+    """The tag's events on the timeline's axis, over as many pages as they need."""
     pages = {}
+    back = site.t("all_tags")
     for part in split_list(paths.tag_page(tag), events, EVENT_LIST_PAGE):
-        back = md_link("全部标签", paths.link(part.path, paths.TAGS_INDEX))
-        title = part.title(f"标签：{escape(tag)}")
-        head = [f"# {title}", "", f"{len(events)} 个事件 · {back}", ""]
-        pages[part.path] = framed(part, head, event_list(part.path, part.items))
+        pages[part.path] = _events_page(
+            part, site.t("tag", tag=tag), "", back, paths.TAGS_INDEX, site, len(events)
+        )
     return pages
+
+
+def _events_page(
+    part: ListPage[Event],
+    title: str,
+    kind_label: str,
+    back: str,
+    index_page: str,
+    site: Site,
+    count: int,
+) -> str:
+    return site.page(
+        "events",
+        part.path,
+        title=part.title(title),
+        kind_label=kind_label,
+        count=count,
+        back=(back, paths.href(part.path, index_page)),
+        pager=site.list_pager(part),
+        cards=site.cards(part.path, part.items),
+    )
 
 
 def entities_index(index: Index) -> dict[str, str]:
@@ -83,18 +93,18 @@ def _entity_groups(page: str, entities: Sequence[tuple[Entity, int]]) -> list[st
     return lines
 
 
-def entity_pages(index: Index) -> dict[str, str]:
+def entity_pages(site: Site) -> dict[str, str]:
     """One page per entity name (more when long); a name used as two kinds shares one."""
     by_name: dict[str, list[tuple[Entity, list[Event]]]] = {}
-    for entity, events in index.entities.items():
+    for entity, events in site.index.entities.items():
         by_name.setdefault(entity.name, []).append((entity, events))
     pages = {}
+    back = site.t("all_entities")
     for name, kinds in by_name.items():
         events = sorted({e for _, evs in kinds for e in evs}, key=Event.sort_key)
-        label = "、".join(ENTITY_KINDS[e.kind] for e, _ in kinds)
+        label = "、".join(site.t(e.kind) for e, _ in kinds)
         for part in split_list(paths.entity_page(name), events, EVENT_LIST_PAGE):
-            back = md_link("全部人物与机构", paths.link(part.path, paths.ENTITIES_INDEX))
-            meta = f"{label} · {len(events)} 个事件 · {back}"
-            head = [f"# {part.title(escape(name))}", "", meta, ""]
-            pages[part.path] = framed(part, head, event_list(part.path, part.items))
+            pages[part.path] = _events_page(
+                part, name, label, back, paths.ENTITIES_INDEX, site, len(events)
+            )
     return pages

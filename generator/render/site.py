@@ -1,0 +1,85 @@
+"""One build's rendering context: the cross-references, the options, the templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .. import paths
+from ..model import Event
+from .cards import Card, card
+from .common import Options, exports
+from .index import Index
+from .labels import Labels
+from .paging import ListPage
+from .templating import Renderer, front_matter
+
+FILTER_SCRIPT = "assets/javascripts/timeline-filter.js"
+
+
+@dataclass(frozen=True)
+class Site:
+    index: Index
+    options: Options
+    renderer: Renderer
+
+    @classmethod
+    def of(cls, index: Index, options: Options) -> Site:
+        return cls(index, options, Renderer(options.labels, options.templates or None))
+
+    @property
+    def t(self) -> Labels:
+        return self.options.labels
+
+    def page(
+        self,
+        template: str,
+        path: str,
+        *,
+        edit_url: str | None = None,
+        tags: Iterable[str] = (),
+        **context: Any,
+    ) -> str:
+        """Render ``template`` for ``path``, with the page's front matter and the links
+        every page kind may show (exports, the filter script)."""
+        meta = front_matter(paths.page_kind(path), edit_url=edit_url, tags=tags)
+        return self.renderer.page(
+            template,
+            path,
+            meta=meta,
+            exports=exports(path, self.options.site_url),
+            filter_script=paths.href(path, FILTER_SCRIPT),
+            config={
+                "site_name": self.options.site_name,
+                "site_description": self.options.site_description,
+            },
+            **context,
+        )
+
+    def cards(self, page: str, events: Sequence[Event]) -> list[Card]:
+        return [card(page, event, self.index, self.t) for event in events]
+
+    def pager(
+        self,
+        path: str,
+        place: tuple[int, int],
+        prev: str | None,
+        nxt: str | None,
+        labels: tuple[str, str] | None = None,
+    ) -> dict[str, Any] | None:
+        """Page ``place = (number, total)`` of a list, for the template's pager; None for a
+        list that fits one page."""
+        number, total = place
+        if total <= 1 and prev is None and nxt is None:
+            return None
+        prev_label, next_label = labels or (self.t("page_prev"), self.t("page_next"))
+        return {
+            "number": number,
+            "total": total,
+            "prev": (prev_label, paths.href(path, prev)) if prev else None,
+            "next": (next_label, paths.href(path, nxt)) if nxt else None,
+        }
+
+    def list_pager(self, part: ListPage[Any]) -> dict[str, Any] | None:
+        return self.pager(part.path, (part.number, part.total), part.prev, part.next)

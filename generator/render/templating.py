@@ -1,0 +1,89 @@
+"""Page skeletons as Jinja templates a site owner can override, one per page kind.
+
+Python builds each page's content (events as cards, links, dates in the site's
+language: :mod:`.cards`); the templates in ``generator/templates/`` lay it out. A
+site owner copies one of them into their own folder (the plugin's ``templates:``
+option) and changes it; their copy wins, every other page keeps the shipped one.
+
+Templates write Markdown pages whose generated parts are HTML blocks, escaped by
+Jinja's autoescaping: every string from the input (titles, tags, quotes) becomes
+inert text. Where a template writes Markdown itself (the page heading, which MkDocs
+reads for the page title and table of contents), ``|md`` escapes for Markdown.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .. import paths
+from ..mdwrite import escape
+from ..summary import summary_html
+from .labels import Labels
+
+TEMPLATE_SUFFIX = ".md"
+
+
+def md(text: str) -> Markup:
+    """Text escaped for a Markdown heading or paragraph (already inert as HTML)."""
+    return Markup(escape(str(text)))
+
+
+@functools.lru_cache(maxsize=8)
+def environment(owner_dir: str, labels: Labels) -> jinja2.Environment:
+    """Templates from ``owner_dir`` (when set) first, then the shipped ones."""
+    shipped = jinja2.PackageLoader("generator", "templates")
+    loaders: list[jinja2.BaseLoader] = []
+    if owner_dir:
+        loaders.append(jinja2.FileSystemLoader(owner_dir))
+    # ``base/event.md`` is always the shipped template, so an owner's ``event.md`` can
+    # extend it and change one block instead of copying the whole page.
+    loaders += [shipped, jinja2.PrefixLoader({"base": shipped})]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    env.filters["summary"] = lambda text: Markup(summary_html(text))
+    env.globals["t"] = labels
+    env.globals["link"] = paths.href
+    return env
+
+
+def front_matter(kind: str, *, edit_url: str | None = None, tags: Iterable[str] = ()) -> Markup:
+    """The page's YAML front matter: what it is, where to edit it, what it is tagged.
+
+    Values are JSON (a subset of YAML) with non-ASCII escaped, so no tag can break
+    out of its string or be read as a line break by the YAML reader.
+    """
+    meta: dict[str, Any] = {"timeline_kind": kind, "hide": ["navigation"]}
+    if edit_url:
+        meta["timeline_edit_url"] = edit_url
+    tags = list(tags)
+    if tags:
+        meta["timeline_tags"] = tags
+    lines = [f"{key}: {json.dumps(value)}" for key, value in meta.items()]
+    return Markup("---\n" + "\n".join(lines) + "\n---\n")
+
+
+class Renderer:
+    """Renders page templates for one site: its language, its owner's templates."""
+
+    def __init__(self, labels: Labels, owner_dir: str | Path | None = None) -> None:
+        self.labels = labels
+        self.env = environment(str(owner_dir or ""), labels)
+
+    def page(self, template: str, path: str, **context: Any) -> str:
+        """``template`` (a page kind's file name) rendered for the page at ``path``."""
+        out = self.env.get_template(template + TEMPLATE_SUFFIX).render(page=path, **context)
+        return out if out.endswith("\n") else out + "\n"

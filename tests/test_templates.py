@@ -1,0 +1,96 @@
+"""Pages from templates: a site owner's copy wins, labels follow the site's language,
+and every generated page says what it is and where to edit it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import paths, render
+from generator.render.labels import Labels, available
+
+from .test_render import _corpus
+
+FIXTURES = Path(__file__).parent / "fixtures" / "templates"
+OPTIONS = render.Options(repo_url="https://example.org/repo", edit_uri="blob/main/")
+
+
+def _meta(page: str) -> dict[str, object]:
+    head = re.match(r"---\n(.*?)\n---\n", page, re.S)
+    assert head is not None, page[:200]
+    data = yaml.safe_load(head.group(1))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_an_owners_event_template_replaces_only_the_event_pages() -> None:
+    shipped = render.render_pages(_corpus(), OPTIONS)
+    owned = render.render_pages(_corpus(), render.Options(**{**OPTIONS.__dict__, "templates": str(FIXTURES)}))
+    event = owned[paths.event_page("fund")]
+    assert '<ol class="owner-quotes">' in event and "<figure" not in event
+    assert "<q>阿里巴巴宣布设立10亿元专项基金</q>" in event
+    # The rest of the shipped page (its head, its neighbours) is still there.
+    assert 'class="tl-event-head' in event and 'rel="next"' in event
+    assert '<ol class="owner-quotes">' not in shipped[paths.event_page("fund")]
+    others = [p for p in shipped if paths.page_kind(p) != "event"]
+    assert others and all(owned[p] == shipped[p] for p in others)
+
+
+def test_a_missing_template_folder_entry_falls_back_to_the_shipped_one(tmp_path: Path) -> None:
+    options = render.Options(**{**OPTIONS.__dict__, "templates": str(tmp_path)})
+    assert render.render_pages(_corpus(), options) == render.render_pages(_corpus(), OPTIONS)
+
+
+def test_every_generated_page_says_its_kind_and_events_and_articles_where_to_edit() -> None:
+    corpus = _corpus()
+    pages = render.render_pages(corpus, OPTIONS)
+    for path, text in pages.items():
+        assert _meta(text)["timeline_kind"] == paths.page_kind(path), path
+    event = corpus.events[0]
+    meta = _meta(pages[paths.event_page(event.id)])
+    assert meta["timeline_edit_url"] == f"https://example.org/repo/blob/main/timeline.yaml#L{event.line}"
+    assert meta["timeline_tags"] == list(event.tags)
+    article = corpus.articles[0]
+    meta = _meta(pages[paths.article_page(article.id)])
+    assert meta["timeline_edit_url"] == f"https://example.org/repo/blob/main/seeds/{article.file}"
+
+
+def test_front_matter_holds_hostile_tags_as_plain_strings() -> None:
+    from generator.render.templating import front_matter
+
+    tags = ['a"\n---\nx: 1', "\u2028line", "{{ config }}"]
+    meta = yaml.safe_load(str(front_matter("event", tags=tags)).strip("-\n"))
+    assert meta["timeline_tags"] == tags and "x" not in meta
+
+
+def test_label_tables_have_the_same_entries() -> None:
+    tables = {lang: set(Labels(lang).table) for lang in available()}
+    assert {"zh", "en"} <= set(tables)
+    assert all(keys == tables["zh"] for keys in tables.values())
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "en"), ("zh-Hant", "zh"), ("fr", "en")])
+def test_the_site_language_picks_the_table(language: str, expected: str) -> None:
+    assert Labels(language).table == Labels(expected).table
+
+
+def test_an_english_site_has_no_chinese_in_its_page_skeletons() -> None:
+    options = render.Options(**{**OPTIONS.__dict__, "labels": Labels("en")})
+    pages = render.render_pages(_corpus(), options)
+    timeline = pages[paths.TIMELINE]
+    assert "# Timeline" in timeline and "Subscribe and download" in timeline
+    event = pages[paths.event_page("fund")]
+    assert "See in the timeline" in event and "Source 1" in event
+    # Chinese here comes only from the corpus (titles, summaries, quotes), never a label.
+    text = re.sub(r"<[^>]+>", " ", event)
+    for label in ("在时间线中查看", "来源", "订阅", "标签"):
+        assert label not in text
+
+
+def test_an_owner_can_change_one_label_and_not_invent_one() -> None:
+    assert Labels("zh", (("timeline", "大事记"),))("timeline") == "大事记"
+    with pytest.raises(KeyError, match="no_such"):
+        Labels("zh", (("no_such", "x"),))
