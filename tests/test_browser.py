@@ -105,11 +105,11 @@ def in_viewport(tab: Any, selector: str) -> bool:
 
 def test_event_to_highlighted_source_and_back(page: Any, site_url: str) -> None:
     page.goto(site_url + "timeline/")
-    first = page.locator("h3[id]").first
+    first = page.locator("li.tl-event[id]").first
     event_id = first.get_attribute("id")
     page.locator(f'a[href$="events/{event_id}/"]').first.click()
     page.wait_for_url(f"**/events/{event_id}/")
-    source = page.locator('.admonition.quote a[href*="/articles/"]').first
+    source = page.locator('.tl-quote a[href*="/articles/"]').first
     href = source.get_attribute("href")
     assert "#p" in href
     source.click()
