@@ -58,7 +58,8 @@ def rows(report: str) -> list[list[str]]:
 def test_report_rows_show_the_label_the_text_and_the_yaml_to_bring_it_back() -> None:
     fixed = correct(ART, override(drop=("扫码关注本报公众号。",)))
     page, report = report_of(fixed)
-    assert "本文编号 <code>paper-2:</code> 之下" in page  # how to use the last column
+    # How to use the last column: the YAML to write, under this article's id.
+    assert "<pre><code>articles:\n  paper-2:\n    keep: [" in page
     assert rows(report) == [
         ["1", "标题（已移至页首）", "从“冬天”到“春天”", 'keep: ["从“冬天”到“春天”"]'],
         ["5", "编者在 timeline.yaml 中删去", "扫码关注本报公众号。", "删去 drop: 中的这一项"],
@@ -175,8 +176,10 @@ def test_check_and_build_use_the_corrected_articles(
     assert "1 quotes verified" in capsys.readouterr().out
     assert main(["build", "--out", "out"]) == 0
     page = (tmp_path / "out" / "articles" / "fund.md").read_text(encoding="utf-8")
-    assert cut not in page.split("??? info")[0]  # gone from the body...
-    assert f"| 编者在 timeline.yaml 中删去 | {cut} |" in page  # ...and listed in the report
+    assert cut not in page.split("<details")[0]  # gone from the body...
+    assert (
+        f"<td>编者在 timeline.yaml 中删去</td><td>{cut}</td>" in page
+    )  # ...and listed in the report
     assert '<mark class="cite" data-event="fund"' in page  # the kept line is highlighted
 
     # Quoting the cut sentence instead fails `check` at the quote, naming the `drop`.

@@ -28,7 +28,9 @@ def _meta(page: str) -> dict[str, object]:
 
 def test_an_owners_event_template_replaces_only_the_event_pages() -> None:
     shipped = render.render_pages(_corpus(), OPTIONS)
-    owned = render.render_pages(_corpus(), render.Options(**{**OPTIONS.__dict__, "templates": str(FIXTURES)}))
+    owned = render.render_pages(
+        _corpus(), render.Options(**{**OPTIONS.__dict__, "templates": str(FIXTURES)})
+    )
     event = owned[paths.event_page("fund")]
     assert '<ol class="owner-quotes">' in event and "<figure" not in event
     assert "<q>阿里巴巴宣布设立10亿元专项基金</q>" in event
@@ -51,7 +53,10 @@ def test_every_generated_page_says_its_kind_and_events_and_articles_where_to_edi
         assert _meta(text)["timeline_kind"] == paths.page_kind(path), path
     event = corpus.events[0]
     meta = _meta(pages[paths.event_page(event.id)])
-    assert meta["timeline_edit_url"] == f"https://example.org/repo/blob/main/timeline.yaml#L{event.line}"
+    assert (
+        meta["timeline_edit_url"]
+        == f"https://example.org/repo/blob/main/timeline.yaml#L{event.line}"
+    )
     assert meta["timeline_tags"] == list(event.tags)
     article = corpus.articles[0]
     meta = _meta(pages[paths.article_page(article.id)])

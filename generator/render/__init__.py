@@ -13,14 +13,13 @@ from importlib import resources
 from .. import paths
 from ..model import Corpus
 from .articles import article_page, articles_index
-from .common import Options, edit_url, webcal_url
+from .common import Options, webcal_url
 from .events import event_page
 from .home import home_page
 from .index import build_index
 from .labels import Labels
 from .site import Site
 from .taxonomy import entities_index, entity_pages, tag_pages, tags_index
-from .templating import front_matter
 from .timeline_pages import timeline_pages
 
 __all__ = [
@@ -57,23 +56,15 @@ def render_pages(corpus: Corpus, options: Options) -> dict[str, str]:
     pages = {
         paths.HOME: home_page(corpus, site),
         **timeline_pages(corpus.events, site),
-        **_framed(articles_index(index)),
-        **_framed(tags_index(index)),
-        **_framed(entities_index(index)),
+        **articles_index(site),
+        **tags_index(site),
+        **entities_index(site),
     }
     for article in corpus.articles:
-        path = paths.article_page(article.id)
-        seed = f"{options.articles_path.strip('/')}/{article.file}"
-        meta = front_matter("article", edit_url=edit_url(options, seed))
-        pages[path] = str(meta) + article_page(article, index)
+        pages[paths.article_page(article.id)] = article_page(article, site)
     for event in corpus.events:
         pages[paths.event_page(event.id)] = event_page(event, site)
     for tag, events in index.tags.items():
         pages.update(tag_pages(tag, events, site))
     pages.update(entity_pages(site))
     return dict(sorted(pages.items()))
-
-
-def _framed(pages: dict[str, str]) -> dict[str, str]:
-    """Front matter for the list pages still written as Markdown in Python."""
-    return {path: str(front_matter(paths.page_kind(path))) + text for path, text in pages.items()}

@@ -5,40 +5,43 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from typing import Any
+
+from markupsafe import Markup
 
 from .. import mdwrite, paths
-from ..clean.reasons import label
-from ..mdwrite import Mark, escape
 from ..model import CURATOR, Article, Dropped
-from .common import event_date, event_link, md_link
-from .index import Citation, Index
-from .paging import ARTICLE_ROWS_PAGE, framed, split_list
+from .common import edit_url
+from .index import Citation
+from .paging import ARTICLE_ROWS_PAGE, split_list
+from .site import Site
 
 
-def article_page(article: Article, index: Index) -> str:
+def article_page(article: Article, site: Site) -> str:
     page = paths.article_page(article.id)
-    citations = index.citations.get(article.id, [])
-    lines = [f"# {escape(article.title)}", ""]
-    meta = [escape(x) for x in (article.author, article.publication) if x]
+    citations = site.index.citations.get(article.id, [])
+    facts = [x for x in (article.author, article.publication) if x]
     if article.date:
-        meta.append(escape(article.date.zh()))
-    raw = md_link("原始文件", paths.link(page, paths.raw_file(article.file)))
-    lines += [" · ".join([*meta, raw]), ""]
-    if article.url:
-        lines += [f"原文链接：<{web_url(article.url)}>", ""]
-    if citations:
-        lines += ['!!! quote "引用本文的事件"', ""]
-        for cite in citations:
-            lines.append(f"    - {_citation_line(page, cite)}")
-        lines.append("")
-    lines.append(mdwrite.blocks(article.blocks, _marks(page, citations), anchors=True))
-    lines += _report(article)
-    return "\n".join(lines).rstrip("\n") + "\n"
+        facts.append(site.t.date(article.date))
+    seed = f"{site.options.articles_path.strip('/')}/{article.file}"
+    body = mdwrite.blocks(article.blocks, _marks(page, citations), anchors=True)
+    return site.page(
+        "article",
+        page,
+        edit_url=edit_url(site.options, seed),
+        a=article,
+        facts=facts,
+        raw=paths.href(page, paths.raw_file(article.file)),
+        url=web_url(article.url) if article.url else "",
+        citations=[_citation(page, cite, site) for cite in citations],
+        body=Markup(body),  # written by mdwrite, which escapes the article's text
+        report=_report(article, site),
+    )
 
 
-# Characters percent-encoded in an autolink ``<url>``: ``<``/``>`` would end it early and
-# let the rest of an override's ``url`` (validated as http(s), but free text after the
-# host) through as raw HTML, e.g. ``"><script>``. Chinese stays readable.
+# Characters percent-encoded in an article's web address: none of them can then end
+# the attribute or the element around it, whatever an override's ``url`` holds after
+# its (validated) scheme and host. Chinese stays readable.
 _URL_UNSAFE = re.compile(r"[\x00-\x20<>\"'\\`{}|^\x7f]")
 
 
@@ -46,59 +49,53 @@ def web_url(url: str) -> str:
     return _URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)
 
 
-def _citation_line(page: str, cite: Citation) -> str:
-    anchor = cite.source.anchor
-    where = f" · [第 {anchor[1:]} 段](#{anchor})" if anchor else ""
-    return f"{escape(event_date(cite.event))} {event_link(page, cite.event)}{where}"
+def _citation(page: str, cite: Citation, site: Site) -> dict[str, str | None]:
+    event = cite.event
+    return {
+        "date": site.t.date_range(event.date, event.end),
+        "title": event.title,
+        "href": paths.href(page, paths.event_page(event.id)),
+        "anchor": cite.source.anchor,
+    }
 
 
-def _marks(page: str, citations: list[Citation]) -> dict[str, list[Mark]]:
+def _marks(page: str, citations: list[Citation]) -> dict[str, list[mdwrite.Mark]]:
     """``<mark>`` every quoted passage, each with a backlink to its event."""
-    marks: dict[str, list[Mark]] = defaultdict(list)
+    marks: dict[str, list[mdwrite.Mark]] = defaultdict(list)
     for cite in citations:
         href = paths.link(page, paths.event_page(cite.event.id))
         spans = cite.source.spans
         for i, span in enumerate(spans):
             last = i == len(spans) - 1
             marks[span.anchor].append(
-                Mark(span.start, span.end, cite.event.id, cite.event.title, href if last else "")
+                mdwrite.Mark(
+                    span.start, span.end, cite.event.id, cite.event.title, href if last else ""
+                )
             )
     return dict(marks)
 
 
-def _report(article: Article) -> list[str]:
-    """The cleaning report, collapsed: every line left out, why, and how to put it back."""
-    if not article.dropped:
-        return ["", '??? info "清洗报告：未删去任何行"', "", "    原文每一行都保留在正文中。", ""]
-    out = ["", f'??? info "清洗报告：删去 {len(article.dropped)} 行"', ""]
-    out += [f"    {_how_to_restore(article.id)}", ""]
-    out += ["    | 行 | 原因 | 内容 | 恢复 |", "    | ---: | --- | --- | --- |"]
-    out += [f"    | {' | '.join(_report_row(d))} |" for d in article.dropped]
-    return [*out, ""]
+def _report(article: Article, site: Site) -> dict[str, Any]:
+    """The cleaning report: every line left out, why, and the YAML that brings it back."""
+    return {
+        "article": article.id,
+        "example": ", ".join(yaml_string(x) for x in site.t.list("report_example")),
+        "rows": [_report_row(d, site) for d in article.dropped],
+    }
 
 
-def _how_to_restore(article_id: str) -> str:
-    return (
-        "删错了？在 `timeline.yaml` 的 `articles:` 下、本文编号 "
-        f"<code>{escape(article_id)}:</code> 之下，加上该行“恢复”一栏的内容，"
-        "这一行就会作为单独的一段放回原处；要恢复几行，就写成一个列表，如 "
-        '`keep: ["第一行", "第二行"]`。'
-        f"原因为“{label(CURATOR)}”的文字，删去 `drop:` 中对应的一项即可。"
-        "正文里多余的文字，也可以用 `drop:` 删去（见编者指南中的《timeline.yaml 格式》）。"
-    )
-
-
-def _report_row(dropped: Dropped) -> list[str]:
-    """Line, reason (its Chinese label), text, and the YAML that brings the text back."""
+def _report_row(dropped: Dropped, site: Site) -> dict[str, Any]:
     text = dropped.text.strip()
-    if not text:
-        restore = "—"  # a blank line: nothing to put back
-    elif dropped.reason == CURATOR:
-        restore = "删去 `drop:` 中的这一项"
-    else:
-        restore = f"<code>{escape('keep: [' + yaml_string(text) + ']')}</code>"
-    line = str(dropped.line) if dropped.line else "—"
-    return [line, escape(label(dropped.reason)), escape(text) or "（空）", restore]
+    keep = ""
+    if text and dropped.reason != CURATOR:
+        keep = "keep: [" + yaml_string(text) + "]"
+    return {
+        "line": dropped.line,
+        "reason": site.t.reason(dropped.reason),
+        "text": text,
+        "keep": keep,
+        "curator": dropped.reason == CURATOR,
+    }
 
 
 # Characters a YAML double-quoted string must not hold raw: JSON escapes C0 controls,
@@ -113,26 +110,29 @@ def yaml_string(text: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
-def articles_index(index: Index) -> dict[str, str]:
+def articles_index(site: Site) -> dict[str, str]:
     """The table of all articles, over as many pages as it needs."""
     pages = {}
-    articles = list(index.articles.values())
+    articles = list(site.index.articles.values())
     for part in split_list(paths.ARTICLES_INDEX, articles, ARTICLE_ROWS_PAGE):
-        count = f"共 {len(index.articles)} 篇文章，清洗自原始文本。"
-        head = [f"# {part.title('文章')}", "", count, ""]
-        body = ["| 标题 | 作者 | 来源 | 日期 | 引用事件 |", "| --- | --- | --- | --- | ---: |"]
-        body += [_article_row(part.path, article, index) for article in part.items]
-        pages[part.path] = framed(part, head, body)
+        rows = [_row(part.path, article, site) for article in part.items]
+        pages[part.path] = site.page(
+            "articles",
+            part.path,
+            title=site.list_title(site.t("articles"), part.number),
+            count=len(articles),
+            pager=site.list_pager(part),
+            rows=rows,
+        )
     return pages
 
 
-def _article_row(page: str, article: Article, index: Index) -> str:
-    link = md_link(article.title, paths.link(page, paths.article_page(article.id)))
-    cells = [
-        link,
-        escape(article.author or "—"),
-        escape(article.publication or "—"),
-        escape(article.date.zh() if article.date else "—"),
-        str(len(index.citations.get(article.id, []))),
-    ]
-    return "| " + " | ".join(cells) + " |"
+def _row(page: str, article: Article, site: Site) -> dict[str, Any]:
+    return {
+        "title": article.title,
+        "href": paths.href(page, paths.article_page(article.id)),
+        "author": article.author,
+        "publication": article.publication,
+        "date": site.t.date(article.date) if article.date else "",
+        "cited": len(site.index.citations.get(article.id, [])),
+    }

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from ..model import Article, Corpus, Entity, Event, SourceRef
 from .layout import TimelineLayout, plan_timeline
 
-ENTITY_KINDS = {"person": "人物", "organization": "机构", "place": "地点"}
+# The kinds of names, in the order pages list them (their words are in the labels).
+ENTITY_KINDS = ("person", "organization", "place")
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,10 @@ class Labels:
         text = self.table[key]
         return str(text).format(**values) if values else str(text)
 
+    def reason(self, reason: str) -> str:
+        """Why the cleaner left a line out, in words (``reasons:`` in the table)."""
+        return str(self.table["reasons"].get(reason, reason))
+
     def list(self, key: str) -> list[str]:
         return [str(x) for x in self.table[key]]
 

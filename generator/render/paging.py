@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from .. import paths
-from .common import md_link
 
 # Events on one tag or entity page: drawn as on the timeline, a card (date, linked
 # title, summary, sources, tags) is 0.8-1.1 KB of HTML, so 12 fill about 13 KB.
@@ -43,10 +42,6 @@ class ListPage(Generic[T]):
     prev: str | None
     next: str | None
 
-    def title(self, title: str) -> str:
-        """The list's title, with the page number after the first page (already escaped)."""
-        return title if self.number == 1 else f"{title}（第 {self.number} 页）"
-
 
 def split_list(first: str, items: Sequence[T], size: int) -> list[ListPage[T]]:
     """The pages of a list whose first page is ``first`` (see :func:`paths.numbered_page`)."""
@@ -63,31 +58,3 @@ def split_list(first: str, items: Sequence[T], size: int) -> list[ListPage[T]]:
         )
         for i, run in enumerate(runs)
     ]
-
-
-def pager(
-    page: str,
-    number: int,
-    total: int,
-    prev: str | None,
-    nxt: str | None,
-    labels: tuple[str, str] = ("← 上一页", "下一页 →"),
-) -> list[str]:
-    """``第 N 页，共 M 页 · ← 上一页 · 下一页 →`` as Markdown lines; none for a single page."""
-    if total <= 1 and prev is None and nxt is None:
-        return []
-    parts = [f"第 {number} 页，共 {total} 页"]
-    if prev is not None:
-        parts.append(md_link(labels[0], paths.link(page, prev)))
-    if nxt is not None:
-        parts.append(md_link(labels[1], paths.link(page, nxt)))
-    return [" · ".join(parts), ""]
-
-
-def framed(list_page: ListPage[T], head: list[str], body: list[str]) -> str:
-    """A list page: its head, the pager, the items, and the pager again at the bottom."""
-    nav = pager(list_page.path, list_page.number, list_page.total, list_page.prev, list_page.next)
-    lines = [*head, *nav, *body]
-    if nav:
-        lines += ["", *nav[:-1]]
-    return "\n".join(lines) + "\n"

@@ -81,5 +81,9 @@ class Site:
             "next": (next_label, paths.href(path, nxt)) if nxt else None,
         }
 
+    def list_title(self, title: str, number: int) -> str:
+        """A list's title, with the page number after the first page."""
+        return title if number == 1 else self.t("list_page_title", title=title, number=number)
+
     def list_pager(self, part: ListPage[Any]) -> dict[str, Any] | None:
         return self.pager(part.path, (part.number, part.total), part.prev, part.next)

@@ -11,22 +11,27 @@ from collections.abc import Sequence
 
 from .. import paths
 from ..model import Entity, Event
-from .common import md_link
-from .index import ENTITY_KINDS, Index
-from .paging import EVENT_LIST_PAGE, INDEX_LINKS_PAGE, ListPage, framed, split_list
+from .index import ENTITY_KINDS
+from .paging import EVENT_LIST_PAGE, INDEX_LINKS_PAGE, ListPage, split_list
 from .site import Site
 
 
-def tags_index(index: Index) -> dict[str, str]:
+def tags_index(site: Site) -> dict[str, str]:
     pages = {}
-    tags = list(index.tags.items())
+    tags = list(site.index.tags.items())
     for part in split_list(paths.TAGS_INDEX, tags, INDEX_LINKS_PAGE):
-        head = [f"# {part.title('标签')}", "", f"共 {len(index.tags)} 个标签。", ""]
-        body = [
-            f"- {md_link(tag, paths.link(part.path, paths.tag_page(tag)))}（{len(events)}）"
+        items = [
+            (tag, paths.href(part.path, paths.tag_page(tag)), len(events))
             for tag, events in part.items
         ]
-        pages[part.path] = framed(part, head, body)
+        pages[part.path] = site.page(
+            "tags",
+            part.path,
+            title=site.list_title(site.t("tags"), part.number),
+            count=len(tags),
+            pager=site.list_pager(part),
+            items=items,
+        )
     return pages
 
 
@@ -53,7 +58,7 @@ def _events_page(
     return site.page(
         "events",
         part.path,
-        title=part.title(title),
+        title=site.list_title(title, part.number),
         kind_label=kind_label,
         count=count,
         back=(back, paths.href(part.path, index_page)),
@@ -62,35 +67,29 @@ def _events_page(
     )
 
 
-def entities_index(index: Index) -> dict[str, str]:
+def entities_index(site: Site) -> dict[str, str]:
     """People, organisations, places, by kind; a page that starts mid-kind repeats its
     heading, so every page says what its names are."""
     entities = [
         (entity, len(events))
         for kind in ENTITY_KINDS
-        for entity, events in index.entities.items()
+        for entity, events in site.index.entities.items()
         if entity.kind == kind
     ]
     pages = {}
     for part in split_list(paths.ENTITIES_INDEX, entities, INDEX_LINKS_PAGE):
-        head = [f"# {part.title('人物与机构')}", ""]
-        body = _entity_groups(part.path, part.items)
-        if not entities:
-            body = ["时间线中的事件还没有标注人物、机构或地点。"]
-        pages[part.path] = framed(part, head, body)
+        groups: dict[str, list[tuple[str, str, int]]] = {}
+        for entity, count in part.items:
+            href = paths.href(part.path, paths.entity_page(entity.name))
+            groups.setdefault(site.t(entity.kind), []).append((entity.name, href, count))
+        pages[part.path] = site.page(
+            "entities",
+            part.path,
+            title=site.list_title(site.t("entities"), part.number),
+            pager=site.list_pager(part),
+            groups=list(groups.items()),
+        )
     return pages
-
-
-def _entity_groups(page: str, entities: Sequence[tuple[Entity, int]]) -> list[str]:
-    lines: list[str] = []
-    kind = ""
-    for entity, count in entities:
-        if entity.kind != kind:
-            kind = entity.kind
-            lines += [*([""] if lines else []), f"## {ENTITY_KINDS[kind]}", ""]
-        link = md_link(entity.name, paths.link(page, paths.entity_page(entity.name)))
-        lines.append(f"- {link}（{count}）")
-    return lines
 
 
 def entity_pages(site: Site) -> dict[str, str]:
