@@ -27,6 +27,7 @@ from generator.export import timeline_ics
 from generator.model import Corpus, Event, PartialDate, SourceRef, Timeline
 
 from .conftest import copy_project, mkdocs
+from .html_links import text_of
 
 pytestmark = pytest.mark.slow
 
@@ -163,7 +164,9 @@ def test_no_page_carries_markup_from_the_input(site: Path) -> None:
         for raw in ("<script>alert", "<img src=x", "<iframe", "<svg onload", "<b onmouseover"):
             assert raw not in body.lower(), (rel, raw)
         assert not re.search(r"""(?:href|src)\s*=\s*["']?\s*(?:javascript|data):""", body, re.I)
-        assert not re.search(r"""(?:href|src)\s*=\s*["']?\s*&#""", body, re.I), rel
+        # No URL attribute starts with a character reference (`&#106;avascript:`); the
+        # same words shown as text (`&lt;a href=&#34;…`) are no attribute.
+        assert not re.search(r"""<[a-z][^<>]*\s(?:href|src)\s*=\s*["']?\s*&#""", body, re.I), rel
 
 
 def test_page_titles_cannot_close_the_title_element(site: Path) -> None:
@@ -180,7 +183,9 @@ def test_page_titles_cannot_close_the_title_element(site: Path) -> None:
 def test_hostile_text_is_visible_as_text(site: Path) -> None:
     article = (site / "articles" / "hostile" / "index.html").read_text(encoding="utf-8")
     assert "以及&lt;script&gt;alert(2)&lt;/script&gt;都显示为文字" in article
-    assert "&lt;a href=&quot;javascript:alert(4)&quot;&gt;点这里&lt;/a&gt;" in article
+    # The dropped link is shown as the text it was, not as a link.
+    assert '<a href="javascript:alert(4)">点这里</a>' in text_of(_content(article))
+    assert '<a href="javascript' not in article
     assert "[点我](javascript:alert(1))" in article
     assert "{{ config }}与{% include 'x' %}" in article
     assert "{: onclick=&quot;alert(1)&quot; }" in article
@@ -191,16 +196,88 @@ def test_hostile_text_is_visible_as_text(site: Path) -> None:
 
     event = (site / "events" / "hostile-text" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;标题&lt;img src=x onerror=alert(1)&gt;" in event
-    assert "[点我](javascript:alert(1))" in event
-    assert "![x](data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;)" in event
-    assert "[evil]: javascript:alert(1)" in event  # a reference definition left as text
-    assert '<a href="https://www.news.cn/">新华网</a>' in event  # web links still work
     assert ">&lt;img src=x onerror=alert(1)&gt;</a>" in event  # an entity name
+    summary = _block(event, "div", "tl-event-head__summary")
+    # What a reader sees: every tag, template, entity and attribute list as typed...
+    seen = text_of(summary)
+    assert (
+        '脚本<script>alert(1)</script>与框架<iframe src="https://evil.example/"></iframe>。' in seen
+    )
+    assert "链接点我、大写与图片。" in seen
+    assert "模板{{ config }}与{% include 'x' %}，实体<b>粗体</b>与javascript:alert(1)。" in seen
+    assert seen.endswith('可以的链接：新华网。\n{: onclick="alert(1)" }\n引用式')
+    # ...and links: script and data: links (inline or by reference) keep their text and
+    # lose their target, the image its source; the web link still works.
+    assert '链接<a>点我</a>、<a>大写</a>与图片<img alt="x">。' in summary
+    assert summary.endswith("<p><a>引用式</a></p>")
+    assert '<a href="https://www.news.cn/">新华网</a>' in summary
+    elements = parse(summary).elements
+    assert {tag for tag, _ in elements} == {"p", "a", "img"}
+    assert [(tag, attrs) for tag, attrs in elements if tag in ("a", "img")] == [
+        ("a", []),
+        ("a", []),
+        ("img", [("alt", "x")]),
+        ("a", [("href", "https://www.news.cn/")]),
+        ("a", []),
+    ]
 
     controls = (site / "events" / "hostile-controls" / "index.html").read_text(encoding="utf-8")
-    # Links whose scheme hides behind a line break, a tab or a space stay text.
-    assert "[换行](java\nscript:alert(1))" in controls
-    assert "script:alert(1)) [前导]( javascript:alert(1))" in controls
+    # Links whose scheme hides behind a line break, a tab or a space keep only their text.
+    assert _block(controls, "div", "tl-event-head__summary") == (
+        "<p><a>换行</a> <a>制表</a> <a>前导</a>\nATTENDEE:mailto:evil@example.com</p>"
+    )
+
+    for page in (event, controls):
+        content = _content(page)
+        markup = parse(content)
+        assert unsafe(markup) == []
+        assert not {"script", "iframe"} & {tag for tag, _ in markup.elements}
+        assert not [name for _, attrs in markup.elements for name, _ in attrs if name == "onerror"]
+        for raw in ("<script", "<iframe", "<svg onload", "<b onmouseover"):
+            assert raw not in content.lower(), raw
+        assert not re.search(r"<[^<>]*\sonerror\s*=", content, re.I)
+        # No URL anywhere on the page carries a script or data scheme, not even inside.
+        for _, attrs in parse(page).elements:
+            for name, value in attrs:
+                url = _URL_NOISE.sub("", html.unescape(value or "")).lower()
+                if name in _URL_ATTRS:
+                    assert not any(scheme in url for scheme in _BAD_SCHEMES), (name, value)
+
+    # One sanitiser: the timeline and tag pages show each summary as its event page does.
+    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    tag = (site / "tags" / "安全" / "index.html").read_text(encoding="utf-8")
+    assert _card_summary(timeline, "hostile-text") == summary
+    for listing in (timeline, tag):
+        assert _card_summary(listing, "hostile-controls") == _block(
+            controls, "div", "tl-event-head__summary"
+        )
+
+
+def _block(page: str, tag: str, cls: str) -> str:
+    """The inside of the first ``<tag class="cls">`` of a page (not nested in its own kind)."""
+    found = re.search(rf'<{tag} class="{cls}">(.*?)</{tag}>', page, re.S)
+    assert found is not None, cls
+    return found.group(1)
+
+
+def _card_summary(page: str, event_id: str) -> str:
+    """The summary on the timeline card of ``event_id``."""
+    start = page.index(f'id="{event_id}"')
+    return _block(page[start : page.index("</li>", start)], "div", "tl-card__summary")
+
+
+def _content(page: str) -> str:
+    """A built page's own content: what the Markdown page became, without the theme."""
+    start = page.index("<div data-pagefind-body>")
+    return page[start : page.index("</article>", start)]
+
+
+def _report_rows(article: str) -> list[list[str]]:
+    """The cleaning report's table as a reader sees it: the text of each cell, per row."""
+    report = _block(article, "details", "info tl-report")
+    rows = re.findall(r"<tr>(.*?)</tr>", report, re.S)
+    cells = [[text_of(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)] for row in rows]
+    return [row for row in cells if row]
 
 
 def test_hand_corrections_to_the_cleaning_stay_text(site: Path) -> None:
@@ -208,9 +285,16 @@ def test_hand_corrections_to_the_cleaning_stay_text(site: Path) -> None:
     # backtick opens no code span, a tag stays text.
     article = (site / "articles" / "hostile" / "index.html").read_text(encoding="utf-8")
     assert "<td>表格检验：竖线|和反引号`code`以及</td>" in article
-    assert "<td>&lt;a href=&quot;javascript:alert(4)&quot;&gt;点这里&lt;/a&gt;</td>" in article
+    rows = _report_rows(article)
+    assert all(len(row) == 4 for row in rows), rows
+    dropped = [row[2] for row in rows if row[1] == "编者在 timeline.yaml 中删去"]
+    assert dropped == [
+        "表格检验：竖线|和反引号`code`以及",
+        '<a href="javascript:alert(4)">点这里</a>',
+    ]
     assert article.count("<td>编者在 timeline.yaml 中删去</td>") == 2
-    assert "<code>keep: [&quot;本报记者 张三&quot;]</code>" in article
+    assert ["3", "署名（已移入作者）", "本报记者 张三", 'keep: ["本报记者 张三"]'] in rows
+    assert "<td><code>keep: [" in article  # the line to copy back, as code
     # `keep:` put the raw headline line back as a paragraph, entity text and all.
     kept = (site / "articles" / "hostile_md" / "index.html").read_text(encoding="utf-8")
     assert '<p id="p1"># 标题里的&amp;lt;img src=x onerror=alert(5)&amp;gt;</p>' in kept

@@ -21,8 +21,11 @@ from generator.model import (
     Timeline,
 )
 
+from .html_links import body, event_cards, ids, links, split_front_matter, text_of
+
 EXT = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.details", "toc"]
 OPTIONS = render.Options(repo_url="https://example.org/repo", edit_uri="blob/main/")
+EXPORTS = ("timeline.json", "timeline.ics", "feed.xml", "timelinejs.json")
 
 
 def _span(block: Block, quote: str) -> Span:
@@ -83,8 +86,10 @@ def _corpus() -> Corpus:
 
 
 def test_every_page_exists_and_links_resolve() -> None:
-    pages = render.render_pages(_corpus(), OPTIONS)
+    corpus = _corpus()
+    pages = render.render_pages(corpus, OPTIONS)
     assert set(pages) == {
+        paths.HOME,
         "timeline.md",
         "articles/index.md",
         "articles/paper-1.md",
@@ -97,78 +102,156 @@ def test_every_page_exists_and_links_resolve() -> None:
         "entities/阿里巴巴.md",
         "entities/武汉.md",
     }
-    import posixpath
-
+    # Files that are not pages: raw articles, exports, the generator's own assets.
+    files = {render.raw_path(a.file) for a in corpus.articles} | set(EXPORTS)
+    files |= set(render.static_files())
+    anchors = {
+        page: ids(markdown.markdown(body(text), extensions=EXT)) for page, text in pages.items()
+    }
     for page, text in pages.items():
-        for target in re.findall(r"\]\(([^)\s]+\.md)(?:#[^)]*)?\)", text):
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
-            assert resolved in pages, f"{page} links to missing {target}"
+        found = links(page, body(text), pages)
+        assert any(link.target != page for link in found), page  # no page is a dead end
+        for link in found:
+            if link.target is None:
+                assert link.href.startswith("https://"), (page, link.href)
+                continue
+            where = f"{page} links to {link.href!r}"
+            # Markdown links name .md files; links in HTML blocks must not (MkDocs
+            # leaves them as written, so a .md link there is broken on the site).
+            assert link.markdown or ".md" not in link.href, where
+            assert link.target in pages or link.target in files, where
+            if link.anchor:
+                assert link.anchor in anchors[link.target], where
 
 
 def test_article_page_highlights_quote_and_links_back() -> None:
-    page = render.render_pages(_corpus(), OPTIONS)["articles/paper-1.md"]
-    html = markdown.markdown(page, extensions=EXT)
+    pages = render.render_pages(_corpus(), OPTIONS)
+    page = paths.article_page("paper-1")
+    text = body(pages[page])
+    html = markdown.markdown(text, extensions=EXT)
     mark = re.search(r'<p id="p1">(.*?)</p>', html)
     assert mark is not None
     assert '<mark class="cite" data-event="fund"' in mark.group(1)
     assert "阿里巴巴宣布设立10亿元专项基金</mark>" in mark.group(1)
-    assert '<a href="../events/fund.md"' in mark.group(1)
+    back = [link for link in links(page, text, pages) if link.text == "↩"]
+    assert [(link.target, link.markdown) for link in back] == [
+        ("events/fund.md", True),
+        ("events/compute.md", True),
+    ]
+    assert '<a href="../events/fund.md"' in mark.group(1)  # a Markdown link: MkDocs rewrites it
     # the list of citing events, with a jump to the passage
-    assert '<a href="../events/compute.md">阿里云开放AI算力</a>' in html
-    assert '<a href="#p2">第 2 段</a>' in html
+    cited = re.search(r'<div class="admonition quote tl-cited">(.*?)</div>', html, re.S)
+    assert cited is not None
+    compute = paths.href(page, paths.event_page("compute"))
+    assert compute == "../../events/compute/"
+    assert f'<a href="{compute}">阿里云开放AI算力</a> · <a href="#p2">第 2 段</a>' in cited.group(1)
+    assert '<time>2020年1月25日</time> <a href="../../events/fund/">' in cited.group(1)
     # article text is escaped, the report lists the dropped caption with its Chinese
     # label and the `keep:` line that would bring it back
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert (
-        '<td style="text-align: right;">40</td>\n<td>图片说明</td>\n<td>（资料图片）</td>' in html
-    )
-    assert "<td><code>keep: [&quot;（资料图片）&quot;]</code></td>" in html
-    assert '<a href="../raw/paper.txt">原始文件</a>' in html
+    report = re.search(r'<details class="info tl-report">(.*?)</details>', html, re.S)
+    assert report is not None and "清洗报告：删去 1 行" in report.group(1)
+    rows = re.findall(r"<tr>(.*?)</tr>", report.group(1), re.S)
+    cells = [[text_of(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)] for row in rows]
+    assert [c for c in cells if c] == [["40", "图片说明", "（资料图片）", 'keep: ["（资料图片）"]']]
+    assert "<td><code>keep: [" in report.group(1)  # the line to copy, as code
+    raw = paths.href(page, render.raw_path("paper.txt"))
+    assert raw == "../../raw/paper.txt"
+    assert f'<a href="{raw}">原始文件</a>' in html
 
 
 def test_event_page_quotes_source_with_deep_link_and_neighbours() -> None:
     pages = render.render_pages(_corpus(), OPTIONS)
-    html = markdown.markdown(pages["events/fund.md"], extensions=EXT)
+    page = paths.event_page("fund")
+    meta, text = split_front_matter(pages[page])
+    html = markdown.markdown(text, extensions=EXT)
     assert "<h1" in html and "阿里巴巴设立10亿元医疗物资供给专项基金" in html
-    assert "2020年1月25日" in html
-    assert '<a href="../articles/paper-1.md#p1">《从“冬天”到“春天”》 第 1 段</a>' in html
-    assert '<div class="admonition quote">' in html and "阿里巴巴宣布设立10亿元专项基金" in html
-    assert '<a href="../timeline.md#fund">在时间线中查看</a>' in html
-    assert 'href="https://example.org/repo/blob/main/timeline.yaml#L7"' in html
-    assert '下一个：<a href="compute.md">阿里云开放AI算力</a>' in html
+    assert '<time datetime="2020-01-25">2020年1月25日</time>' in html
+    deep = paths.href(page, "articles/paper-1.md", "p1")
+    assert deep == "../../articles/paper-1/#p1"
+    assert f'<a href="{deep}">《从“冬天”到“春天”》 第 1 段</a>' in html
+    quote = re.search(r'<figure class="tl-quote" id="source-1">(.*?)</figure>', html, re.S)
+    assert quote is not None
+    assert "<blockquote><p>阿里巴巴宣布设立10亿元专项基金</p></blockquote>" in quote.group(1)
+    assert f'href="{deep}"' in quote.group(1)  # the quote names its paragraph
+    timeline = paths.href(page, paths.TIMELINE, "fund")
+    assert timeline == "../../timeline/#fund"
+    assert f'<a href="{timeline}">在时间线中查看</a>' in html
+    # The edit link is the theme's, from the page's front matter.
+    assert meta["timeline_edit_url"] == "https://example.org/repo/blob/main/timeline.yaml#L7"
+    assert meta["timeline_tags"] == ["医疗物资"]
+    by_text = {link.text: link for link in links(page, text, pages)}
+    nxt = by_text["下一个 →阿里云开放AI算力"]
+    assert nxt.target == "events/compute.md" and nxt.attrs["rel"] == "next"
+    assert not any("上一个" in t for t in by_text)  # the first event has no previous one
     assert "<b>" not in html and "&lt;b&gt;" in html  # raw HTML in a summary stays text
-    assert '<a href="../entities/武汉.md">武汉</a>' in html
+    assert '<a href="https://example.org">详见</a>' in html  # an absolute link still works
+    assert by_text["武汉"].target == paths.entity_page("武汉")
+    assert by_text["阿里巴巴"].target == paths.entity_page("阿里巴巴")
+    assert by_text["医疗物资"].target == paths.tag_page("医疗物资")
 
 
 def test_timeline_groups_by_month_at_each_events_precision() -> None:
-    text = render.render_pages(_corpus(), OPTIONS)["timeline.md"]
+    text = body(render.render_pages(_corpus(), OPTIONS)["timeline.md"])
     html = markdown.markdown(text, extensions=EXT)
-    assert re.findall(r"<h2[^>]*>(.*?)</h2>", html) == ["2020年1月", "2020年2月"]
-    assert '<h3 id="fund" class="timeline-event">' in html and '<h3 id="compute"' in html
+    months = re.findall(r'<h2 class="tl-month" id="([^"]+)">(.*?)</h2>', html)
+    assert months == [("m2020-01", "2020年1月"), ("m2020-02", "2020年2月")]
+    assert event_cards(html) == ["fund", "compute"]
+    jan, feb = html.index('id="m2020-01"'), html.index('id="m2020-02"')
+    assert jan < html.index('id="fund"') < feb < html.index('id="compute"')
+    assert '<h3 class="tl-card__title"><a href="../events/fund/">' in html
     md = markdown.Markdown(extensions=EXT)
     md.convert(text)
-    months = [t["name"] for t in md.toc_tokens[0]["children"]]
-    assert months == ["2020年1月", "2020年2月"]  # events are anchors, not table-of-contents rows
+    toc = [t["name"] for t in md.toc_tokens[0]["children"]]
+    assert toc == ["2020年1月", "2020年2月"]  # events are anchors, not table-of-contents rows
     assert all(not t["children"] for t in md.toc_tokens[0]["children"])
-    assert "<strong>2020年2月</strong>" in html  # month precision shown as a month
-    assert "共 2 个事件，2020年1月25日—2020年2月" in html
+    # Each event is dated at its own precision: a day, or only a month.
+    fund = html[html.index('id="fund"') : html.index("</li>", html.index('id="fund"'))]
+    compute = html[html.index('id="compute"') : html.index("</li>", html.index('id="compute"'))]
+    assert '<time datetime="2020-01-25">1月25日</time>' in fund
+    assert '<time datetime="2020-02">2月</time>' in compute
+    assert 'class="tl-event tl-event--day" id="fund"' in html
+    assert 'class="tl-event tl-event--month" id="compute"' in html
+    assert '<p class="tl-lead">共 2 个事件，2020年1月25日至2020年2月。</p>' in html
 
 
 def test_tag_and_entity_pages_list_events_in_date_order() -> None:
     pages = render.render_pages(_corpus(), OPTIONS)
     tag = pages[paths.tag_page("医疗物资")]
     assert tag.index("阿里巴巴设立") < tag.index("阿里云开放AI算力")
-    assert "（2）" in pages["tags/index.md"]
-    assert "## 机构" in pages["entities/index.md"] and "## 地点" in pages["entities/index.md"]
+    assert event_cards(tag) == ["fund", "compute"]
+    tags = {
+        link.target: link.text for link in links(paths.TAGS_INDEX, pages[paths.TAGS_INDEX], pages)
+    }
+    assert tags[paths.tag_page("医疗物资")] == "医疗物资 2"
+    assert tags[paths.tag_page("人工智能")] == "人工智能 1"
+    entities = body(pages[paths.ENTITIES_INDEX])
+    assert "## 机构" in entities and "## 地点" in entities
+    assert entities.index("## 机构") < entities.index("阿里巴巴") < entities.index("## 地点")
+    assert entities.index("## 地点") < entities.index("武汉")
 
 
-def test_overview_svg_links_every_event() -> None:
-    md = render.overview(_corpus())
-    assert "收录 **1** 篇文章、**2** 个事件" in md
-    assert md.count('<a href="events/') == 2
-    assert '<a href="timeline/#m2020-02">' in md
-    for export in ("timeline.json", "timeline.ics", "feed.xml", "timelinejs.json"):
-        assert f"]({export})" in md
+def test_home_overview_links_every_event() -> None:
+    pages = render.render_pages(_corpus(), OPTIONS)
+    home = body(pages[paths.HOME])
+    assert "收录 1 篇文章、2 个事件，2020年1月25日至2020年2月。" in home
+    start = home.index('<section class="tl-overview')
+    overview = home[start : home.index("</section>\n</div>", start)]
+    found = [link for link in links(paths.HOME, overview, pages) if link.tag == "a"]
+    assert all(link.target == paths.TIMELINE for link in found), found
+    # Each month heading goes to its month, the 25th to the event of the day, and the
+    # event known only to its month is reached from its month's "date unknown" line.
+    assert [(link.text, link.href) for link in found] == [
+        ("2020年1月", "timeline/#m2020-01"),
+        ("251月25日：1 个事件", "timeline/#fund"),
+        ("2020年2月", "timeline/#m2020-02"),
+        ("2020年2月日期不详：1 个事件", "timeline/#compute"),
+    ]
+    assert found[1].attrs["title"] == "阿里巴巴设立10亿元医疗物资供给专项基金"
+    # 31 + 29 days drawn, only one of them a link.
+    assert overview.count('<li class="tl-cal__mark') == 31 + 29
+    exports = {link.href for link in links(paths.HOME, home, pages)} & set(EXPORTS)
+    assert exports == set(EXPORTS)
 
 
 def test_each_source_of_an_event_gets_its_own_box() -> None:
@@ -176,6 +259,9 @@ def test_each_source_of_an_event_gets_its_own_box() -> None:
     fund = corpus.events[0]
     twice = replace(fund, sources=(fund.sources[0], replace(fund.sources[0], quote="第二条引文")))
     corpus = replace(corpus, timeline=Timeline("timeline.yaml", (twice, corpus.events[1])))
-    html = markdown.markdown(render.render_pages(corpus, OPTIONS)["events/fund.md"], extensions=EXT)
-    assert html.count('<div class="admonition quote">') == 2
-    assert "来源 1" in html and "来源 2" in html and "第二条引文" in html
+    page = body(render.render_pages(corpus, OPTIONS)["events/fund.md"])
+    html = markdown.markdown(page, extensions=EXT)
+    boxes = re.findall(r'<figure class="tl-quote" id="(source-\d+)">(.*?)</figure>', html, re.S)
+    assert [box_id for box_id, _ in boxes] == ["source-1", "source-2"]
+    assert "阿里巴巴宣布设立10亿元专项基金" in boxes[0][1] and "来源 1" in boxes[0][1]
+    assert "<blockquote><p>第二条引文</p></blockquote>" in boxes[1][1] and "来源 2" in boxes[1][1]

@@ -6,10 +6,10 @@ every event sharing one tag and one organisation, 300 articles.
 
 from __future__ import annotations
 
-import posixpath
+import calendar
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -29,17 +29,25 @@ from generator.model import (
     Timeline,
 )
 from generator.pipeline import Inputs, load_corpus
+from generator.render.home import OVERVIEW_MAX_BYTES, UNITS, draw, home_page, overview
+from generator.render.index import build_index
 from generator.render.layout import TIMELINE_ONE_PAGE_MAX, plan_timeline
+from generator.render.site import Site
 
 from .conftest import ROOT
-from .test_render import EXT, OPTIONS
+from .html_links import Link, body, event_cards, links, text_of
+from .test_render import EXPORTS, EXT, OPTIONS
 
 EVENTS, ARTICLES = 1000, 300
-# A page's own content: Material's chrome is 15-17 KB of a 30 KB page, and MkDocs
-# percent-encodes the Chinese in links (3 bytes a character become 9), so a page's
-# Markdown, rendered here without either, must stay well under 13 KB.
-MAX_MARKDOWN, MAX_HTML = 8 * 1024, 10 * 1024
-LINK = re.compile(r"\]\(([^)\s]+\.md)(?:#([^)\s]*))?\)")
+# A page's own content: Material's chrome is 18-20 KB of a page kept near 32 KB, so a
+# page's Markdown and HTML, rendered here without the chrome, stay within 13 KB (an
+# event card is about 1 KB; twelve fill a month, tag or entity page).
+MAX_MARKDOWN, MAX_HTML = 13 * 1024, 13 * 1024
+# The home page's calendar of the whole period, however long: with Material's chrome
+# the published page stays within 60 KB.
+MAX_HOME = 40 * 1024
+# What pages may link to besides pages and raw articles: the exports and the generator's assets.
+FILES = {*EXPORTS, *render.static_files()}
 
 
 def _article(i: int) -> Article:
@@ -83,10 +91,6 @@ def _big() -> tuple[Corpus, dict[str, str]]:
     return corpus, render.render_pages(corpus, OPTIONS)
 
 
-def _target(page: str, href: str) -> str:
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
-
-
 def _family(pages: dict[str, str], first: str) -> list[str]:
     """A list's first page and its numbered further pages, in order; checks there are no others."""
     folder = first.removesuffix(".md") + "/"
@@ -96,42 +100,56 @@ def _family(pages: dict[str, str], first: str) -> list[str]:
     return family
 
 
+def _links(pages: dict[str, str], page: str) -> list[Link]:
+    return links(page, body(pages[page]), pages)
+
+
 def _chain(pages: dict[str, str], first: str, label: str) -> Iterator[str]:
-    """Follow the link whose text contains ``label`` from page to page."""
+    """Follow the link whose text matches ``label`` from page to page.
+
+    A pager is drawn above and below a list: every such link on a page must agree.
+    """
     page: str | None = first
+    seen: set[str] = set()
     while page is not None:
+        assert page not in seen, f"the chain comes back to {page}"
+        seen.add(page)
         yield page
-        found = re.search(rf"\[[^\]]*{label}[^\]]*\]\(([^)]+)\)", pages[page])
-        page = _target(page, found.group(1)) if found else None
+        targets = {link.target for link in _links(pages, page) if re.search(label, link.text)}
+        assert len(targets) <= 1, (page, targets)
+        page = targets.pop() if targets else None
+        assert page is None or page in pages, page
 
 
 def _list_pages(pages: dict[str, str]) -> list[str]:
-    return [p for p in pages if not p.startswith(("articles/a", "events/"))]
+    return [p for p in pages if not p.startswith(("articles/a", "events/")) and p != paths.HOME]
 
 
 def test_every_list_page_stays_small() -> None:
     _, pages = _big()
     lists = _list_pages(pages)
     assert len(lists) > 100  # the timeline, tags, entities and indexes really were split
+    over: dict[str, tuple[int, int, str]] = {}  # the largest page over budget, per kind
     for page in lists:
         text = pages[page]
-        assert len(text.encode("utf-8")) <= MAX_MARKDOWN, (page, len(text.encode("utf-8")))
-        html = markdown.markdown(text, extensions=EXT)
-        assert len(html.encode("utf-8")) <= MAX_HTML, (page, len(html.encode("utf-8")))
+        size = len(text.encode("utf-8"))
+        html = len(markdown.markdown(body(text), extensions=EXT).encode("utf-8"))
+        if size > MAX_MARKDOWN or html > MAX_HTML:
+            kind = paths.page_kind(page)
+            over[kind] = max(over.get(kind, (0, 0, "")), (size, html, page))
+    assert not over, "; ".join(f"{p}: {m} B Markdown, {h} B HTML" for m, h, p in over.values())
+    home = len(pages[paths.HOME].encode("utf-8"))
+    assert home <= MAX_HOME, home
 
 
 def test_every_event_is_on_exactly_one_timeline_page() -> None:
     corpus, pages = _big()
     timeline = [p for p in pages if p == paths.TIMELINE or p.startswith("timeline/")]
-    anchors = Counter(
-        (m.group(1), page)
-        for page in timeline
-        for m in re.finditer(r'<h3 id="([^"]+)" class="timeline-event">', pages[page])
-    )
-    holders = Counter(event_id for event_id, _ in anchors)
+    holders = Counter(event_id for page in timeline for event_id in event_cards(pages[page]))
     assert set(holders) == {e.id for e in corpus.events}
-    assert set(holders.values()) == {1}
-    assert "<h3" not in pages[paths.TIMELINE]  # the overview lists months, not events
+    assert set(holders.values()) == {1}  # once, on one page
+    assert event_cards(pages[paths.TIMELINE]) == []  # the overview lists months, not events
+    assert 'class="tl-event' not in pages[paths.TIMELINE]
     # Month pages: January is split into parts, March (no events) has no page.
     assert "timeline/2020-01.md" in pages and "timeline/2020-01/2.md" in pages
     assert not any(p.startswith("timeline/2020-03") for p in pages)
@@ -141,28 +159,35 @@ def test_event_pages_link_to_the_timeline_page_holding_their_anchor() -> None:
     corpus, pages = _big()
     for event in corpus.events:
         page = paths.event_page(event.id)
-        found = re.search(r"\[在时间线中查看\]\(([^)#]+)#([^)]+)\)", pages[page])
-        assert found is not None, page
-        target = _target(page, found.group(1))
-        assert target.startswith("timeline/") and found.group(2) == event.id
-        assert f'<h3 id="{event.id}" ' in pages[target], (event.id, target)
+        found = [link for link in _links(pages, page) if link.text == "在时间线中查看"]
+        assert len(found) == 1, page
+        target = found[0].target
+        assert target is not None and target.startswith("timeline/"), (page, found[0].href)
+        assert found[0].anchor == event.id
+        assert event.id in event_cards(pages[target]), (event.id, target)
 
 
 def test_timeline_pages_chain_through_every_month_and_back() -> None:
     _, pages = _big()
-    overview = pages[paths.TIMELINE]
-    first = _target(paths.TIMELINE, re.findall(r"\]\((timeline/[^)]+)\)", overview)[0])
-    forward = list(_chain(pages, first, "(?:下一页|月 →)"))
     parts = [p for p in pages if p.startswith("timeline/")]
+    overview = _links(pages, paths.TIMELINE)
+    # Every link of the overview leads somewhere real, and its month links reach every part.
+    for link in overview:
+        assert link.target is None or link.target in pages or link.target in FILES, link
+    linked = [link.target for link in overview if link.target in parts]
+    assert set(linked) == set(parts)
+    first = linked[0]
+    assert first == "timeline/2020-01.md"
+    forward = list(_chain(pages, first, "下一页|月 →"))
     assert sorted(forward) == sorted(parts) and len(set(forward)) == len(forward)
-    backward = list(_chain(pages, forward[-1], "(?:上一页|← 20)"))
+    backward = list(_chain(pages, forward[-1], "上一页|← 20"))
     assert backward == forward[::-1]
-    # every page of the overview's jump list is linked from the overview
-    linked = {_target(paths.TIMELINE, href) for href, _ in LINK.findall(overview)}
-    assert linked == set(parts)
     jan = [p for p in forward if p.startswith("timeline/2020-01")]
     for number, page in enumerate(jan, 1):
         assert f"第 {number} 页，共 {len(jan)} 页" in pages[page]
+    # Each part links back to the overview.
+    for page in parts:
+        assert paths.TIMELINE in {link.target for link in _links(pages, page)}, page
 
 
 @pytest.mark.parametrize(
@@ -188,26 +213,156 @@ def test_tag_pages_hold_every_event_of_the_tag_once_in_date_order() -> None:
     corpus, pages = _big()
     family = _family(pages, paths.tag_page("数字防疫"))
     listed = [
-        _target(page, href)
+        link.target
         for page in family
-        for href, _ in LINK.findall(pages[page])
-        if _target(page, href).startswith("events/")
+        for link in _links(pages, page)
+        if link.target is not None and link.target.startswith("events/")
     ]
     assert listed == [paths.event_page(e.id) for e in corpus.events]
+    cards = [event_id for page in family for event_id in event_cards(pages[page])]
+    assert cards == [e.id for e in corpus.events]
 
 
-def test_overview_month_ticks_go_to_the_month_page() -> None:
+def _calendar(home: str) -> list[tuple[str, list[str], str]]:
+    """The home page's calendar: per month, its heading, its marks and its undated line."""
+    months = []
+    for section in re.findall(r'<section class="tl-cal"[^>]*>(.*?)</section>', home, re.S):
+        title = re.search(r'<h3 class="tl-cal__title">(.*?)</h3>', section, re.S)
+        assert title is not None, section
+        marks = re.findall(r'<li class="tl-cal__mark\b[^>]*>(.*?)</li>', section, re.S)
+        undated = re.search(r'<p class="tl-cal__undated">(.*?)</p>', section, re.S)
+        months.append((title.group(1), marks, undated.group(1) if undated else ""))
+    return months
+
+
+def _visible(mark: str) -> str:
+    """A calendar square's own label, without what only a screen reader hears."""
+    return text_of(re.sub(r'<span class="tl-sr">.*?</span>', "", mark))
+
+
+def _check_calendar(corpus: Corpus, home: str, pages: Collection[str], unit: str) -> None:
+    """Every month heading links to where its month starts, every day (or week) square
+    with events to the first event in it, the undated line to the first undated event;
+    squares without events and months without events are not links."""
+    layout = plan_timeline(corpus.events)
+    assert f'<section class="tl-overview tl-overview--{unit}"' in home
+    by_month: dict[tuple[int, int], list[Event]] = {}
+    for event in corpus.events:
+        by_month.setdefault((event.date.year, event.date.month or 0), []).append(event)
+    seen = []
+    for title, marks, undated in _calendar(home):
+        heading = links(paths.HOME, title, pages)
+        label = text_of(title).split()[0]
+        year, month = (int(n) for n in re.findall(r"\d+", label)[:2])
+        seen.append((year, month))
+        group = by_month.get((year, month), [])
+        place = layout.month_place((year, month))
+        if not group:
+            assert heading == [] and place is None, label  # shown, but links nowhere
+            continue
+        assert place is not None
+        assert [link.href for link in heading] == [paths.href(paths.HOME, *place)], label
+        assert heading[0].target == place[0]
+        assert text_of(title).split() == [label, str(len(group))]
+        if unit == "month":
+            assert marks == [], label
+        else:
+            days = calendar.monthrange(year, month)[1]
+            spans = [(d, d) for d in range(1, days + 1)]
+            if unit == "week":
+                spans = [(d, min(d + 6, days)) for d in range(1, days + 1, 7)]
+            assert len(marks) == len(spans), label
+            for (lo, hi), mark in zip(spans, marks, strict=True):
+                inside = [e for e in group if e.date.day is not None and lo <= e.date.day <= hi]
+                square = links(paths.HOME, mark, pages)
+                assert _visible(mark) == (str(lo) if lo == hi else f"{lo}—{hi}日"), mark
+                if not inside:
+                    assert square == [], (label, lo)
+                    continue
+                assert len(square) == 1, (label, lo)
+                page, anchor = layout.event_place(inside[0].id)
+                assert square[0].href == paths.href(paths.HOME, page, anchor), (label, lo)
+                assert square[0].target == page and square[0].anchor == inside[0].id
+                assert inside[0].title in square[0].attrs["title"]
+        loose = [e for e in group if e.date.day is None]
+        if loose:
+            page, anchor = layout.event_place(loose[0].id)
+            assert [link.href for link in links(paths.HOME, undated, pages)] == [
+                paths.href(paths.HOME, page, anchor)
+            ]
+        else:
+            assert undated == ""
+    assert [key for key in seen if key in by_month] == sorted(by_month)
+
+
+def test_overview_calendar_links_months_and_days_to_the_timeline() -> None:
     corpus, pages = _big()
-    svg = render.overview(corpus)
-    ticks = re.findall(r'<a href="(timeline/[^"]*)"><text[^>]*>([^<]*)</text>', svg)
+    home = body(pages[paths.HOME])
+    unit, _ = overview(corpus.events, Site.of(build_index(corpus), OPTIONS))
+    _check_calendar(corpus, home, pages, unit)
     counts = Counter(e.date.month for e in corpus.events)
-    assert [label for _, label in ticks] == [f"2020年{m}月（{counts[m]}）" for m in (1, 2, 4)]
-    for href, label in ticks:
-        month = int(label.split("年")[1].split("月")[0])
-        assert href == paths.url_of(paths.timeline_month(2020, month))
-        assert paths.timeline_month(2020, month) in pages
-    assert "<text" in svg and "2020年3月（0）</text>" in svg  # shown, but links nowhere
-    assert '"timeline/2020-03/"' not in svg
+    titles = [text_of(title) for title, _, _ in _calendar(home)]
+    assert [t for t in titles if not t.startswith("2020年3月")] == [
+        f"2020年{m}月 {counts[m]}" for m in (1, 2, 4)
+    ]
+    # March has no events and no page: nothing links to it.
+    hrefs = [link for link in links(paths.HOME, home, pages) if link.target is not None]
+    assert not any("2020-03" in link.href for link in hrefs)
+    for link in hrefs:
+        assert link.target in pages or link.target in FILES, link
+        if link.anchor and link.target != paths.HOME:
+            assert link.anchor in event_cards(pages[link.target]), link
+    assert len(pages[paths.HOME].encode("utf-8")) <= MAX_HOME
+
+
+def _long_corpus(months: int, count: int = 1200) -> Corpus:
+    """``count`` events spread over ``months`` months from January 2015, a few undated."""
+    corpus, _ = _big()
+    events = []
+    for i in range(count):
+        month = 2015 * 12 + i * months // count
+        day = None if i % 89 == 0 else 1 + (i * 7) % 28
+        date = PartialDate(month // 12, month % 12 + 1, day)
+        events.append(replace(corpus.events[i % EVENTS], id=f"long-{i:04d}", date=date))
+    return Corpus(
+        corpus.articles, Timeline("timeline.yaml", tuple(sorted(events, key=Event.sort_key)))
+    )
+
+
+@pytest.mark.parametrize("months", [2, 12, 30, 48, 120])
+def test_overview_of_a_long_period_is_drawn_as_finely_as_fits_and_stays_small(
+    months: int,
+) -> None:
+    corpus = _long_corpus(months)
+    site = Site.of(build_index(corpus), OPTIONS)
+    text = home_page(corpus, site)
+    unit, drawn = overview(corpus.events, site)
+    pages = {part.path for part in site.index.layout.parts} | {paths.HOME, paths.TIMELINE}
+    _check_calendar(corpus, body(text), pages, unit)
+    size = len(text.encode("utf-8"))
+    assert size <= MAX_HOME, f"{size} B for {len(corpus.events)} events over {months} months"
+    # As fine as fits: every finer unit would have been over the budget.
+    assert len(drawn.encode("utf-8")) <= OVERVIEW_MAX_BYTES or unit == "month"
+    for finer in UNITS[: UNITS.index(unit)]:
+        assert len(draw(corpus.events, site, finer).encode("utf-8")) > OVERVIEW_MAX_BYTES
+    # Every month of the period is there, quiet ones included.
+    assert body(text).count('class="tl-cal"') == months
+    # The caption says what a square is; drawn by months, there are no squares.
+    caption = re.search(r'<p class="tl-overview__caption">(.*?)</p>', text)
+    assert caption is not None
+    square = {"day": "每格是一天", "week": "每格是一周"}.get(unit)
+    if square is not None:
+        assert square in caption.group(1), caption.group(1)
+    else:
+        assert "每格" not in caption.group(1), caption.group(1)
+
+
+def test_a_short_period_is_drawn_by_days_and_ten_years_by_months() -> None:
+    units = []
+    for months in (2, 120):
+        corpus = _long_corpus(months, count=120)
+        units.append(overview(corpus.events, Site.of(build_index(corpus), OPTIONS))[0])
+    assert units == ["day", "month"]
 
 
 def test_month_place_and_event_place_agree_with_the_rendered_pages() -> None:
@@ -218,7 +373,7 @@ def test_month_place_and_event_place_agree_with_the_rendered_pages() -> None:
     assert layout.month_place((2020, 2)) == ("timeline/2020-02.md", None)
     for event in corpus.events[::50]:
         page, anchor = layout.event_place(event.id)
-        assert f'<h3 id="{anchor}" ' in pages[page]
+        assert anchor == event.id and anchor in event_cards(pages[page])
 
 
 def test_real_timeline_stays_one_page() -> None:
@@ -228,8 +383,7 @@ def test_real_timeline_stays_one_page() -> None:
     assert 20 <= len(corpus.events) <= TIMELINE_ONE_PAGE_MAX
     pages = render.render_pages(corpus, OPTIONS)
     assert not any(p.startswith("timeline/") or re.search(r"/\d+\.md$", p) for p in pages)
-    text = pages[paths.TIMELINE]
-    assert all(f'<h3 id="{e.id}" ' in text for e in corpus.events)
+    assert event_cards(pages[paths.TIMELINE]) == [e.id for e in corpus.events]
     assert "页，共 " not in "".join(pages.values())  # no pager anywhere
     layout = plan_timeline(corpus.events)
     first = corpus.events[0]
@@ -261,8 +415,8 @@ def test_a_tag_named_index_gets_its_own_pages() -> None:
         e if i % 2 else replace(e, tags=("index", *e.tags)) for i, e in enumerate(corpus.events)
     )
     pages = render.render_pages(Corpus(corpus.articles, Timeline("t.yaml", events)), OPTIONS)
-    assert pages[paths.TAGS_INDEX].startswith("# 标签\n")
-    assert pages[paths.tag_page("index")].startswith("# 标签：index\n")
+    assert body(pages[paths.TAGS_INDEX]).lstrip("\n").startswith("# 标签\n")
+    assert body(pages[paths.tag_page("index")]).lstrip("\n").startswith("# 标签：index\n")
     assert paths.numbered_page(paths.tag_page("index"), 2) in pages
 
 

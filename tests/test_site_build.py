@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT, copy_project, mkdocs
+from .html_links import event_cards, ids
 
 pytestmark = pytest.mark.slow
 
@@ -39,9 +42,45 @@ def test_site_has_every_generated_page(built_site: Path) -> None:
 
 def test_home_page_shows_overview(built_site: Path) -> None:
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    assert "<svg" in html and 'class="timeline-overview"' in html
     assert "<!-- timeline:overview -->" not in html
     assert 'href="timeline.json"' in html
+    timeline = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    order = event_cards(timeline)  # the events in the order the timeline shows them
+    targets = ids(timeline)
+    events = json.loads((built_site / "timeline.json").read_text(encoding="utf-8"))["events"]
+    assert sorted(order) == sorted(e["id"] for e in events)
+    dates = {e["id"]: (e["date"], e["precision"]) for e in events}
+    start = html.index('<section class="tl-overview tl-overview--day"')
+    overview = html[start : html.index('<p class="tl-overview__caption">', start)]
+    # A calendar per month with events, each heading a link to its month on the timeline.
+    months = re.findall(r'<section class="tl-cal"[^>]*>(.*?)</section>', overview, re.S)
+    headings = [
+        re.search(r'<h3 class="tl-cal__title"><a href="timeline/#m([\d-]+)">', m) for m in months
+    ]
+    assert [h.group(1) for h in headings if h] == sorted({e["date"][:7] for e in events})
+    assert all(f"m{h.group(1)}" in targets for h in headings if h)
+    for heading, month in zip(headings, months, strict=True):
+        assert heading is not None
+        key = heading.group(1)
+        # Each day with events links to the first of them on the timeline, and only those.
+        first: dict[int, str] = {}
+        for event_id in order:
+            date, precision = dates[event_id]
+            if precision == "day" and date.startswith(key):
+                first.setdefault(int(date[8:10]), event_id)
+        marks = re.findall(r'<li class="tl-cal__mark[^"]*"[^>]*>(.*?)</li>', month)
+        assert len(marks) == calendar.monthrange(*map(int, key.split("-")))[1], key
+        linked = {
+            day: found.group(1)
+            for day, mark in enumerate(marks, 1)
+            if (found := re.match(r'<a href="timeline/#([^"]+)"', mark))
+        }
+        assert linked == first, key
+        undated = [i for i in order if dates[i][0] == key and dates[i][1] == "month"]
+        loose = re.findall(r'<p class="tl-cal__undated"><a href="timeline/#([^"]+)">', month)
+        assert loose == undated[:1], key
+    links = re.findall(r'href="timeline/#([^"]+)"', overview)
+    assert links and set(links) <= targets
 
 
 def test_build_is_byte_identical_and_touches_no_input(tmp_path: Path) -> None:

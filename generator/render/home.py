@@ -18,12 +18,16 @@ from typing import Any
 from .. import paths
 from ..model import Corpus, Event, PartialDate
 from .common import month_key
+from markupsafe import Markup
+
 from .site import Site
 
-# Above these spans a square per day would make the home page too heavy (a day is
-# about 30 bytes empty, 200 with its link): weeks up to four years, months beyond.
-DAYS_MAX_MONTHS = 12
-WEEKS_MAX_MONTHS = 48
+# The overview is drawn by days, else by weeks, else by months: the finest that fits
+# this many bytes of HTML (with Material's 18-20 KB of chrome, the home page stays
+# within 60 KB however many events there are). A day is about 30 bytes empty and
+# 200-400 with its link and tooltip, so a busy year no longer fits by days.
+OVERVIEW_MAX_BYTES = 30 * 1024
+UNITS = ("day", "week", "month")
 # A square's tooltip names this many events, then says how many more.
 TITLES_PER_MARK = 3
 # Shades: a mark with this many events or more is drawn darkest.
@@ -51,7 +55,7 @@ def home_page(corpus: Corpus, site: Site) -> str:
         "last": site.t.date(max((e.end or e.date for e in events), key=lambda d: d.last_day()))
         if events
         else "",
-        "overview": overview(events, site) if events else None,
+        "overview": overview(events, site)[1] if events else "",
         "links": {
             "timeline": paths.href(page, paths.TIMELINE),
             "articles": paths.href(page, paths.ARTICLES_INDEX),
@@ -62,16 +66,24 @@ def home_page(corpus: Corpus, site: Site) -> str:
     return site.page("home", page, **context)
 
 
-def overview(events: Sequence[Event], site: Site) -> dict[str, Any]:
+def overview(events: Sequence[Event], site: Site) -> tuple[str, Markup]:
+    """The overview's unit and HTML: the finest unit that fits :data:`OVERVIEW_MAX_BYTES`
+    (by months whatever its size, as nothing coarser is drawn)."""
+    for unit in UNITS:
+        html = draw(events, site, unit)
+        if len(html.encode("utf-8")) <= OVERVIEW_MAX_BYTES or unit == UNITS[-1]:
+            return unit, html
+    raise AssertionError("unreachable")
+
+
+def draw(events: Sequence[Event], site: Site, unit: str) -> Markup:
+    """The overview by ``unit`` (``day``, ``week``, ``month``), from ``partials/overview.html``."""
     months: dict[tuple[int, int], list[Event]] = defaultdict(list)
     for event in events:
         months[month_key(event)].append(event)
-    dated = [k for k in months if k[1]]
-    span = (dated[-1][0] - dated[0][0]) * 12 + dated[-1][1] - dated[0][1] + 1 if dated else 0
-    unit = "day" if span <= DAYS_MAX_MONTHS else "week" if span <= WEEKS_MAX_MONTHS else "month"
     out = []
-    for key in sorted(months):
-        group = months[key]
+    for key in _every_month(list(months)):
+        group = months.get(key, [])
         place = site.index.layout.month_place(key)
         out.append(
             {
@@ -82,13 +94,24 @@ def overview(events: Sequence[Event], site: Site) -> dict[str, Any]:
                 "undated": _undated(key, group, site),
             }
         )
-    caption = "overview_caption" if unit == "day" else "overview_weeks_caption"
-    return {
+    context = {
         "unit": unit,
         "months": out,
-        "caption": site.t(caption),
+        "caption": site.t(f"overview_{unit}_caption"),
         "weekdays": site.t.list("weekdays"),
     }
+    return Markup(site.renderer.partial("partials/overview.html", overview=context))
+
+
+def _every_month(keys: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The months with events and the months between them (a quiet month is part of the
+    period too); each year's events without a month after its twelve months."""
+    dated = sorted(k for k in keys if k[1])
+    between = []
+    if dated:
+        first, last = dated[0][0] * 12 + dated[0][1] - 1, dated[-1][0] * 12 + dated[-1][1] - 1
+        between = [(m // 12, m % 12 + 1) for m in range(first, last + 1)]
+    return sorted({*between, *keys}, key=lambda k: (k[0], k[1] or 13))
 
 
 def _marks(key: tuple[int, int], group: list[Event], unit: str, site: Site) -> list[Mark]:

@@ -83,6 +83,10 @@ class Renderer:
         self.labels = labels
         self.env = environment(str(owner_dir or ""), labels)
 
+    def partial(self, template: str, **context: Any) -> str:
+        """A piece of a page (``partials/...``), rendered on its own."""
+        return self.env.get_template(template).render(**context)
+
     def page(self, template: str, path: str, **context: Any) -> str:
         """``template`` (a page kind's file name) rendered for the page at ``path``."""
         out = self.env.get_template(template + TEMPLATE_SUFFIX).render(page=path, **context)
