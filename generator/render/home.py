@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from .. import paths
 from ..model import Corpus, Event, PartialDate
 from .common import month_key
-from markupsafe import Markup
-
 from .site import Site
 
 # The overview is drawn by days, else by weeks, else by months: the finest that fits
