@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from generator.export import export_all
@@ -43,6 +44,13 @@ def test_timestamps_come_from_updated_or_the_data_never_the_clock() -> None:
     pinned = export_all(corpus(), SITE, dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc))
     assert b"<updated>2030-01-02T03:04:05Z</updated>" in pinned["feed.xml"]
     assert b"DTSTAMP:20300102T030405Z\r\n" in pinned["timeline.ics"]
+    # Derived, the stamp is the latest day an event was added (else began): new today.
+    base = corpus()
+    added = replace(base.events[-1], added=dt.date(2026, 11, 26))
+    newer = Corpus(base.articles, Timeline("timeline.yaml", (*base.events[:-1], added)))
+    derived = export_all(newer, SITE)
+    assert b"<updated>2026-11-26T00:00:00Z</updated>" in derived["feed.xml"]
+    assert derived["timeline.ics"].count(b"DTSTAMP:20261126T000000Z\r\n") == len(base.events)
     empty = export_all(Corpus(articles=(), timeline=Timeline("timeline.yaml")), SITE)
     assert b"<updated>1970-01-01T00:00:00Z</updated>" in empty["feed.xml"]
     assert b"BEGIN:VEVENT" not in empty["timeline.ics"]
