@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -38,6 +39,17 @@ def test_title_parameter_reaches_every_format() -> None:
     assert '<title type="text">春雷大事记</title>'.encode() in files["feed.xml"]
     assert "<name>某编者</name>".encode() in files["feed.xml"]
     assert '"headline": "春雷大事记"'.encode() in files["timelinejs.json"]
+
+
+def test_description_parameter_reaches_every_format_but_the_json() -> None:
+    files = export_all(corpus(), SITE, title="春雷大事记", description="平台企业的抗疫时间线")
+    assert "\r\nNAME:春雷大事记\r\n".encode() in files["timeline.ics"]
+    assert "\r\nDESCRIPTION:平台企业的抗疫时间线\r\n".encode() in files["timeline.ics"]
+    assert "X-WR-CALDESC:平台企业的抗疫时间线\r\n".encode() in files["timeline.ics"]
+    assert '<subtitle type="text">平台企业的抗疫时间线</subtitle>'.encode() in files["feed.xml"]
+    title = json.loads(files["timelinejs.json"])["title"]["text"]
+    assert title == {"headline": "春雷大事记", "text": "平台企业的抗疫时间线"}
+    assert files["timeline.json"] == export_all(corpus(), SITE)["timeline.json"]
 
 
 def test_timestamps_come_from_updated_or_the_data_never_the_clock() -> None:
