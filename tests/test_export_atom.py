@@ -160,12 +160,12 @@ def test_content_carries_summary_and_sources() -> None:
     html = contents(atom_feed(corpus(), SITE))["2020-04-07-chunlei"]
     assert html == (
         f"<p>{LONG_SUMMARY}</p>\n"
-        "<blockquote><p>“时隔11年”</p><p>—— "
+        "<blockquote>“时隔11年”</blockquote>\n<p>—— "
         '<a href="https://example.org/timeline/articles/chunlei-2020/#p1">'
-        "阿里巴巴再次启动“春雷计划”</a></p></blockquote>\n"
-        "<blockquote><p>“春天的战役”</p><p>—— "
+        "阿里巴巴再次启动“春雷计划”</a></p>\n"
+        "<blockquote>“春天的战役”</blockquote>\n<p>—— "
         '<a href="https://example.org/timeline/articles/chunlei-2020/">'
-        "阿里巴巴再次启动“春雷计划”</a></p></blockquote>"
+        "阿里巴巴再次启动“春雷计划”</a></p>"
     )
 
 
