@@ -72,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
         if name == "build":
             p.add_argument("--out", type=Path, required=True, help="output folder")
             p.add_argument("--site-url", default="", help="public URL of the site, for exports")
+            # MkDocs reads these from mkdocs.yml; this command reads no engine's config.
+            p.add_argument(
+                "--site-name", default="", help="names the feed, calendar and TimelineJS title"
+            )
+            p.add_argument(
+                "--site-description", default="", help="describes the feed, calendar and TimelineJS"
+            )
     return parser
 
 
@@ -81,6 +88,8 @@ def _inputs(args: argparse.Namespace) -> Inputs:
         timeline=args.timeline,
         root=Path.cwd(),
         site_url=getattr(args, "site_url", ""),
+        site_name=getattr(args, "site_name", ""),
+        site_description=getattr(args, "site_description", ""),
     )
 
 

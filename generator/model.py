@@ -215,6 +215,9 @@ class Event:
     tags: tuple[str, ...] = ()
     entities: tuple[Entity, ...] = ()
     line: int = 0  # line of the event in timeline.yaml, for "edit this event"
+    # The day the curator added the event to the timeline (``added:``), so feed readers
+    # can show a new event as new even when it happened long ago; None if not given.
+    added: dt.date | None = None
 
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
         return (self.date.sort_key(), self.id)

@@ -126,7 +126,13 @@ def site_files(
         site_description=inputs.site_description,
     )
     pages = render.render_pages(corpus, options)
-    files = export.export_all(corpus, inputs.site_url, build_date())
+    files = export.export_all(
+        corpus,
+        inputs.site_url,
+        build_date(),
+        title=inputs.site_name or export.DEFAULT_TITLE,
+        description=inputs.site_description,
+    )
     files[search.FOLD_SCRIPT] = search.t2s_script().encode("utf-8")
     files.update(render.static_files())
     for raw in raws:

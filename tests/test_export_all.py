@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from generator.export import export_all
@@ -39,10 +41,28 @@ def test_title_parameter_reaches_every_format() -> None:
     assert '"headline": "春雷大事记"'.encode() in files["timelinejs.json"]
 
 
+def test_description_parameter_reaches_every_format_but_the_json() -> None:
+    files = export_all(corpus(), SITE, title="春雷大事记", description="平台企业的抗疫时间线")
+    assert "\r\nNAME:春雷大事记\r\n".encode() in files["timeline.ics"]
+    assert "\r\nDESCRIPTION:平台企业的抗疫时间线\r\n".encode() in files["timeline.ics"]
+    assert "X-WR-CALDESC:平台企业的抗疫时间线\r\n".encode() in files["timeline.ics"]
+    assert '<subtitle type="text">平台企业的抗疫时间线</subtitle>'.encode() in files["feed.xml"]
+    title = json.loads(files["timelinejs.json"])["title"]["text"]
+    assert title == {"headline": "春雷大事记", "text": "平台企业的抗疫时间线"}
+    assert files["timeline.json"] == export_all(corpus(), SITE)["timeline.json"]
+
+
 def test_timestamps_come_from_updated_or_the_data_never_the_clock() -> None:
     pinned = export_all(corpus(), SITE, dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc))
     assert b"<updated>2030-01-02T03:04:05Z</updated>" in pinned["feed.xml"]
     assert b"DTSTAMP:20300102T030405Z\r\n" in pinned["timeline.ics"]
+    # Derived, the stamp is the latest day an event was added (else began): new today.
+    base = corpus()
+    added = replace(base.events[-1], added=dt.date(2026, 11, 26))
+    newer = Corpus(base.articles, Timeline("timeline.yaml", (*base.events[:-1], added)))
+    derived = export_all(newer, SITE)
+    assert b"<updated>2026-11-26T00:00:00Z</updated>" in derived["feed.xml"]
+    assert derived["timeline.ics"].count(b"DTSTAMP:20261126T000000Z\r\n") == len(base.events)
     empty = export_all(Corpus(articles=(), timeline=Timeline("timeline.yaml")), SITE)
     assert b"<updated>1970-01-01T00:00:00Z</updated>" in empty["feed.xml"]
     assert b"BEGIN:VEVENT" not in empty["timeline.ics"]

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
 import feedparser
 
 from generator.export import atom_feed
+from generator.model import Corpus, Timeline
 
-from .export_corpus import HOSTILE_TITLE, LONG_SUMMARY, SITE, corpus
+from .export_corpus import HOSTILE_EVENT, HOSTILE_TITLE, LONG_SUMMARY, SITE, SPRING_2008, corpus
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 # Two 2020-04-07 events: ties go by id ascending, so the chunlei one precedes hostile.
@@ -49,6 +51,43 @@ def test_feed_metadata() -> None:
     assert raw.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http')
 
 
+def test_site_name_titles_the_feed_and_its_description_is_the_subtitle() -> None:
+    raw = atom_feed(corpus(), SITE, title="数字抗疫时间线", subtitle="平台企业 <抗疫> 时间线")
+    feed = parse(raw).feed
+    assert (feed.title, feed.subtitle) == ("数字抗疫时间线", "平台企业 <抗疫> 时间线")
+    root = ET.fromstring(raw)
+    assert root.find("a:subtitle", NS) is not None
+    assert ET.fromstring(atom_feed(corpus(), SITE)).find("a:subtitle", NS) is None
+
+
+def test_an_event_added_later_comes_first_and_is_new_as_of_that_day() -> None:
+    """A reader marks an entry new by its date: an event that happened in 2008 but was
+    added to the timeline after the others must lead the feed, dated the day it was added."""
+    base = corpus()
+    late = replace(SPRING_2008, added=dt.date(2026, 11, 26))
+    earlier = replace(HOSTILE_EVENT, added=dt.date(2026, 11, 23))  # happened 2020-04-07
+    rest = [e for e in base.events if e.id not in (late.id, earlier.id)]  # no `added`
+    timeline = Timeline("timeline.yaml", (*rest, earlier, late))
+    raw = atom_feed(Corpus(base.articles, timeline), SITE, title="数字抗疫时间线")
+    feed = parse(raw)
+    assert feed.feed.title == "数字抗疫时间线"
+    assert feed.feed.updated == "2026-11-26T00:00:00Z"  # the newest entry's
+    events = "https://example.org/timeline/events/"
+    assert [(e.id, e.published, e.updated) for e in feed.entries] == [
+        (events + "2008-spring-thunder/", "2026-11-26T00:00:00Z", "2026-11-26T00:00:00Z"),
+        (events + "hostile/", "2026-11-23T00:00:00Z", "2026-11-23T00:00:00Z"),
+        # Without `added`, by the event's own date, as before.
+        (events + "2020-04-07-chunlei/", "2020-04-07T00:00:00Z", "2020-04-07T00:00:00Z"),
+        (events + "2020-01-covid/", "2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z"),
+    ]
+    for entry in feed.entries:
+        assert entry.title and entry.link and entry.content[0].value
+    pinned = dt.datetime(2027, 1, 2, tzinfo=dt.timezone.utc)  # a given `updated` still wins
+    assert parse(atom_feed(Corpus(base.articles, timeline), SITE, pinned)).feed.updated == (
+        "2027-01-02T00:00:00Z"
+    )
+
+
 def test_defaults_and_updated_derived_from_latest_event() -> None:
     feed = parse(atom_feed(corpus(), SITE)).feed
     assert (feed.title, feed.author_detail.name) == ("时间线", "时间线编者")
@@ -66,12 +105,14 @@ def test_entries_newest_first_and_round_trip() -> None:
         "新冠肺炎疫情来袭",
         "阿里巴巴首次启动“春雷计划”",
     ]
+    # No `added`: an entry is dated by the event's first day, published and updated alike.
     assert [entry.updated for entry in entries] == [
         "2020-04-07T00:00:00Z",
         "2020-04-07T00:00:00Z",
         "2020-01-01T00:00:00Z",
         "2008-01-01T00:00:00Z",
     ]
+    assert [entry.published for entry in entries] == [entry.updated for entry in entries]
     assert entries[0].summary == LONG_SUMMARY
     assert [tag.term for tag in entries[1].tags] == ["<i>x</i>", "a,b", "c;d"]
     # feedparser copies content into a missing summary, so look at the XML itself.
@@ -119,12 +160,12 @@ def test_content_carries_summary_and_sources() -> None:
     html = contents(atom_feed(corpus(), SITE))["2020-04-07-chunlei"]
     assert html == (
         f"<p>{LONG_SUMMARY}</p>\n"
-        "<blockquote><p>“时隔11年”</p><p>—— "
+        "<blockquote>“时隔11年”</blockquote>\n<p>—— "
         '<a href="https://example.org/timeline/articles/chunlei-2020/#p1">'
-        "阿里巴巴再次启动“春雷计划”</a></p></blockquote>\n"
-        "<blockquote><p>“春天的战役”</p><p>—— "
+        "阿里巴巴再次启动“春雷计划”</a></p>\n"
+        "<blockquote>“春天的战役”</blockquote>\n<p>—— "
         '<a href="https://example.org/timeline/articles/chunlei-2020/">'
-        "阿里巴巴再次启动“春雷计划”</a></p></blockquote>"
+        "阿里巴巴再次启动“春雷计划”</a></p>"
     )
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 import icalendar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.export.ics import escape_text, fold, timeline_ics
+from generator.export.ics import timeline_ics
+from generator.model import Corpus, Timeline
 
 from .export_corpus import HOSTILE_QUOTE, HOSTILE_TITLE, LONG_SUMMARY, ORDER, SITE, corpus
 
@@ -43,6 +45,21 @@ def test_calendar_properties_and_name_parameter() -> None:
     assert "X-WR-CALNAME:春雷\\, 时间线\\;\r\n".encode() in raw
     default = icalendar.Calendar.from_ical(timeline_ics(corpus(), SITE))
     assert unescape(str(default["X-WR-CALNAME"])) == "时间线"
+    assert "DESCRIPTION" not in default and "X-WR-CALDESC" not in default
+
+
+def test_calendar_named_and_described_for_rfc_7986_and_common_clients() -> None:
+    raw = timeline_ics(
+        corpus(), SITE, STAMP, name="数字抗疫时间线", description="平台企业, 抗疫;\n附出处"
+    )
+    calendar = icalendar.Calendar.from_ical(raw)
+    assert unescape(str(calendar["NAME"])) == "数字抗疫时间线"
+    assert unescape(str(calendar["X-WR-CALNAME"])) == "数字抗疫时间线"
+    assert str(calendar["DESCRIPTION"]) == "平台企业, 抗疫;\n附出处"
+    assert unescape(str(calendar["X-WR-CALDESC"])) == "平台企业, 抗疫;\n附出处"
+    assert "X-WR-CALDESC:平台企业\\, 抗疫\\;\\n附出处\r\n".encode() in raw
+    # The calendar's own description is not taken for an event's.
+    assert all(str(e["DESCRIPTION"]).startswith("日期：") for e in vevents(raw))
 
 
 def test_one_all_day_vevent_per_event_with_exclusive_end() -> None:
@@ -132,46 +149,24 @@ def test_without_site_url_uids_use_a_fallback_host_and_url_is_left_out() -> None
     assert b"http" not in unfolded.replace(b"https://example.com/a?b=1&c=2", b"")
 
 
-def test_escape_text() -> None:
-    assert escape_text("a\\b;c,d\ne\r\nf\rg\x00h\ti") == "a\\\\b\\;c\\,d\\ne\\nf\\ng" + "h\ti"
-    assert escape_text("无需转义：，；") == "无需转义：，；"
-
-
-def test_fold_counts_octets_not_characters() -> None:
-    folded = fold("SUMMARY:" + "春" * 30)  # 8 + 90 octets
-    assert folded == ("SUMMARY:" + "春" * 22 + "\r\n " + "春" * 8 + "\r\n").encode()
-    assert fold("X:" + "a" * 73) == b"X:" + b"a" * 73 + b"\r\n"
-    assert fold("X:" + "a" * 74) == b"X:" + b"a" * 73 + b"\r\n a\r\n"
-    escape = fold("X:" + "a" * 72 + "\\n")  # 74 octets + a 2-octet escape: kept whole
-    assert escape == b"X:" + b"a" * 72 + b"\r\n \\n\r\n"
-    mixed = fold("X:" + "a" * 72 + "春")  # 74 octets + a 3-octet char: must move whole
-    assert mixed == b"X:" + b"a" * 72 + "\r\n 春\r\n".encode()
-
-
-_ESCAPED = st.lists(
-    st.sampled_from(["a", "春", "𠮷", "é", "\\\\", "\\n", "\\;", "\\,", " "]), max_size=120
+# Characters that need escaping, folding care (multi-octet, a 4-octet one) or removal.
+_TEXT = st.lists(
+    st.sampled_from(["a", "春", "𠮷", "é", "\\", "\n", ";", ",", " ", "\t", "\x00", "\x1f"]),
+    min_size=1,
+    max_size=120,
 ).map("".join)
+# TEXT cannot hold control characters other than tab (RFC 5545 §3.3.11): they are dropped.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-@settings(max_examples=300, deadline=None)
-@given(value=_ESCAPED)
-def test_fold_is_lossless_full_and_never_splits_a_character_or_escape(value: str) -> None:
-    line = "DESCRIPTION:" + value
-    folded = fold(line)
-    assert folded.endswith(b"\r\n")
-    physical = folded[:-2].split(b"\r\n")
-    assert b"".join(p[1:] if n else p for n, p in enumerate(physical)).decode() == line
-    units = re.findall(r"\\.|.", line, re.DOTALL)
-    position = 0
-    for n, part in enumerate(physical):
-        body = part[1:] if n else part
-        assert len(part) <= 75
-        # The piece is whole units, and the next unit would not have fitted.
-        taken = b""
-        while position < len(units) and len(taken) < len(body):
-            taken += units[position].encode()
-            position += 1
-        assert taken == body
-        if position < len(units):
-            assert len(part) + len(units[position].encode()) > 75
-    assert position == len(units)
+@settings(max_examples=150, deadline=None)
+@given(title=_TEXT, tag=_TEXT)
+def test_any_text_round_trips_in_lines_of_at_most_75_octets(title: str, tag: str) -> None:
+    event = replace(corpus().events[0], title=title, tags=(tag,))
+    raw = timeline_ics(Corpus(articles=(), timeline=Timeline("t.yaml", (event,))), SITE, STAMP)
+    for line in physical_lines(raw):
+        assert len(line) <= 75
+        line.decode("utf-8")  # raises if a fold cut a character in two
+    [vevent] = vevents(raw)
+    assert str(vevent["SUMMARY"]) == _NOT_TEXT.sub("", title)
+    assert vevent["CATEGORIES"].cats == [_NOT_TEXT.sub("", tag)]

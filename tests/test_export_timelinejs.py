@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from generator.export import timelinejs_json
+from generator.model import Corpus, PartialDate, Timeline
 
-from .export_corpus import ORDER, SITE, corpus
+from .export_corpus import COVID, ORDER, SITE, SPRING_2008, corpus
 
 
 def load(site_url: str = SITE, **kwargs: str) -> dict[str, Any]:
@@ -33,22 +35,50 @@ def test_dates_as_strings_at_their_precision() -> None:
     assert year["start_date"] == {"year": "2008"}
     assert "end_date" not in year
     assert year["display_date"] == "约2008年"
-    covid = slides["2020-01-covid"]
-    assert (covid["start_date"], covid["end_date"]) == (
-        {"year": "2020", "month": "1"},
-        {"year": "2020", "month": "3"},
-    )
-    assert covid["display_date"] == "2020年1月至2020年3月"
     day = slides["2020-04-07-chunlei"]
     assert day["start_date"] == {"year": "2020", "month": "4", "day": "7"}
     assert day["display_date"] == "2020年4月7日"
-    assert list(day) == ["start_date", "text", "group", "unique_id", "display_date"]
+    assert list(day) == ["start_date", "text", "unique_id", "display_date"]
 
 
-def test_group_is_first_tag_escaped() -> None:
+def test_a_range_ends_after_its_last_day_and_shows_that_day() -> None:
+    """TimelineJS draws a range up to the first moment of ``end_date``: the exclusive
+    end is the day (month) after the last, and its label is the last day (month)."""
     slides = by_id(load())
-    assert slides["2020-01-covid"]["group"] == "疫情"
-    assert slides["hostile"]["group"] == "&lt;i&gt;x&lt;/i&gt;"
+    days = slides["hostile"]  # 2020-04-07 to 2020-04-30
+    assert days["end_date"] == {
+        "year": "2020",
+        "month": "5",
+        "day": "1",
+        "display_date": "2020年4月30日",
+    }
+    assert days["display_date"] == "2020年4月7日至2020年4月30日"
+    months = slides["2020-01-covid"]  # 2020-01 to 2020-03
+    assert months["start_date"] == {"year": "2020", "month": "1"}
+    assert months["end_date"] == {"year": "2020", "month": "4", "display_date": "2020年3月"}
+    assert months["display_date"] == "2020年1月至2020年3月"
+
+
+def test_a_range_across_a_year_end_and_one_as_long_as_its_start() -> None:
+    base = corpus()
+    years = replace(COVID, date=PartialDate(2019, 12, 31), end=PartialDate(2020))
+    same = replace(SPRING_2008, end=PartialDate(2008, 12, 31))  # all of 2008, like `date`
+    data = json.loads(timelinejs_json(Corpus(base.articles, Timeline("t", (years, same))), SITE))
+    slides = by_id(data)
+    assert slides[years.id]["end_date"] == {"year": "2021", "display_date": "2020年"}
+    assert "end_date" not in slides[same.id]
+
+
+def test_no_groups_tags_would_each_take_a_row_of_the_time_strip() -> None:
+    assert all("group" not in slide for slide in load()["events"])
+
+
+def test_title_slide_is_the_site_name_over_its_description() -> None:
+    data = load(title="数字抗疫时间线", text="2020年1月23日至4月7日的时间线")
+    assert data["title"]["text"] == {
+        "headline": "数字抗疫时间线",
+        "text": "2020年1月23日至4月7日的时间线",
+    }
 
 
 def test_text_links_to_event_page_and_sources() -> None:
@@ -56,9 +86,9 @@ def test_text_links_to_event_page_and_sources() -> None:
     assert text == {
         "headline": "新冠肺炎疫情来袭",
         "text": (
-            "<blockquote><p>“新冠肺炎疫情是一场全球范围内的战争”</p><p>—— "
+            "<blockquote>“新冠肺炎疫情是一场全球范围内的战争”</blockquote>\n<p>—— "
             '<a href="https://example.org/timeline/articles/chunlei-2020/#p2">'
-            "阿里巴巴再次启动“春雷计划”</a></p></blockquote>\n"
+            "阿里巴巴再次启动“春雷计划”</a></p>\n"
             '<p><a href="https://example.org/timeline/events/2020-01-covid/">查看事件详情</a></p>'
         ),
     }

@@ -16,7 +16,17 @@ from .ics import timeline_ics
 from .timeline_json import timeline_json
 from .timelinejs import timelinejs_json
 
-__all__ = ["atom_feed", "export_all", "timeline_ics", "timeline_json", "timelinejs_json"]
+__all__ = [
+    "DEFAULT_TITLE",
+    "atom_feed",
+    "export_all",
+    "timeline_ics",
+    "timeline_json",
+    "timelinejs_json",
+]
+
+# The name of a timeline whose site has none (MkDocs requires one; ``build --out`` does not).
+DEFAULT_TITLE = "时间线"
 
 
 def export_all(
@@ -24,19 +34,25 @@ def export_all(
     site_url: str,
     updated: dt.datetime | None = None,
     *,
-    title: str = "时间线",
+    title: str = DEFAULT_TITLE,
     author: str = "时间线编者",
+    description: str = "",
 ) -> dict[str, bytes]:
     """``timeline.json``, ``timeline.ics``, ``feed.xml`` and ``timelinejs.json`` as bytes.
 
     ``site_url`` (``https://example.org/timeline/``) makes every URL absolute; with
     ``""`` URLs are relative to the site root and the Atom/iCalendar ids use
-    host-free fallbacks. ``title`` names the feed, calendar and TimelineJS title
-    slide; ``author`` is the feed's author.
+    host-free fallbacks. ``title`` (the site's name) names the feed, calendar and
+    TimelineJS title slide, and ``description`` (the site's) describes them;
+    ``author`` is the feed's author.
     """
     return {
         "timeline.json": timeline_json(corpus, site_url),
-        "timeline.ics": timeline_ics(corpus, site_url, updated, name=title),
-        "feed.xml": atom_feed(corpus, site_url, updated, title=title, author=author),
-        "timelinejs.json": timelinejs_json(corpus, site_url, title=title),
+        "timeline.ics": timeline_ics(
+            corpus, site_url, updated, name=title, description=description
+        ),
+        "feed.xml": atom_feed(
+            corpus, site_url, updated, title=title, author=author, subtitle=description
+        ),
+        "timelinejs.json": timelinejs_json(corpus, site_url, title=title, text=description),
     }

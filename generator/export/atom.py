@@ -1,11 +1,13 @@
-"""``feed.xml``: the events as an Atom 1.0 feed (RFC 4287), newest first.
+"""``feed.xml``: the events as an Atom 1.0 feed (RFC 4287), newest added first.
 
-Built with ElementTree so every string is escaped by the serializer. Each entry's
-``updated`` is the first day of the event at 00:00Z: the feed describes when things
-happened, not when the page was edited, and that keeps the bytes reproducible.
-Without an absolute ``site_url`` the ids are stable ``urn:uuid:`` names (Atom ids
-must be absolute IRIs) and the links stay relative to the feed, which sits at the
-site root; the ``self`` link is left out because it must not be relative.
+Built with ElementTree so every string is escaped by the serializer. A reader shows an
+entry as new by its ``published``/``updated`` date, so each entry carries the day the
+curator added the event (``added:`` in timeline.yaml) at 00:00Z, and the event's first
+day when that is not given: an event that happened in 2020 but was added today is new
+today. Dates, never the clock, keep the bytes reproducible. Without an absolute
+``site_url`` the ids are stable ``urn:uuid:`` names (Atom ids must be absolute IRIs)
+and the links stay relative to the feed, which sits at the site root; the ``self``
+link is left out because it must not be relative.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import xml.etree.ElementTree as ET
 from ..model import Corpus, Event
 from ..paths import url_of
 from .htmlparts import event_html
-from .links import Links, midnight, newest_first, updated_at, urn_for
+from .links import Links, midnight, newest_first, published, updated_at, urn_for
 
 ATOM = "http://www.w3.org/2005/Atom"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -45,7 +47,9 @@ def _entry(feed: ET.Element, event: Event, links: Links) -> None:
     permalink = links.event(event)
     _sub(entry, "id", permalink if links.absolute else urn_for("event", event.id))
     _sub(entry, "title", event.title, type="text")
-    _sub(entry, "updated", _stamp(midnight(event.date.first_day())))
+    when = _stamp(midnight(published(event)))
+    _sub(entry, "published", when)
+    _sub(entry, "updated", when)
     _sub(entry, "link", rel="alternate", type="text/html", href=permalink)
     if event.summary.strip():
         _sub(entry, "summary", event.summary, type="text")
@@ -60,14 +64,18 @@ def atom_feed(
     updated: dt.datetime | None = None,
     title: str = "时间线",
     author: str = "时间线编者",
+    subtitle: str = "",
 ) -> bytes:
-    """The Atom feed document as UTF-8 bytes with an XML declaration."""
+    """The Atom feed ``title`` (the site's name; ``subtitle``, its description, if any)
+    as UTF-8 bytes with an XML declaration. ``updated`` defaults to the newest entry's."""
     links = Links.of(corpus, site_url)
     # Plain tag names plus an ``xmlns`` attribute: ElementTree's ``default_namespace``
     # refuses the unqualified attributes (``href``, ``rel``) that Atom uses.
     feed = ET.Element("feed", {"xmlns": ATOM, _XML_LANG: "zh"})
     _sub(feed, "id", site_url if links.absolute else urn_for("feed", title))
     _sub(feed, "title", title, type="text")
+    if subtitle.strip():
+        _sub(feed, "subtitle", subtitle.strip(), type="text")
     _sub(feed, "updated", _stamp(updated_at(corpus, updated)))
     if links.absolute:
         href = url_of("feed.xml", site_url)

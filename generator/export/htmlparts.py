@@ -21,11 +21,18 @@ def _link(url: str, text: str) -> str:
 
 
 def sources_html(event: Event, links: Links) -> str:
-    """Each source as a quotation with a link to the passage in its article."""
+    """Each source as a quotation, then a line citing the passage in its article.
+
+    The quote carries its own “…” (the Chinese marks, shown by every feed reader) and is
+    the blockquote's bare text: TimelineJS's stylesheet draws open/close-quote marks
+    around every ``<p>`` inside a ``<blockquote>``, which doubled them, and put a pair
+    around the citation too. The citation follows the quote, outside it, as HTML
+    wants an attribution.
+    """
     parts = []
     for src in event.sources:
         cite = _link(links.source(src), links.article_title(src.article))
-        parts.append(f"<blockquote><p>“{html.escape(src.quote)}”</p><p>—— {cite}</p></blockquote>")
+        parts.append(f"<blockquote>“{html.escape(src.quote)}”</blockquote>\n<p>—— {cite}</p>")
     return "\n".join(parts)
 
 

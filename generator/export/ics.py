@@ -1,9 +1,11 @@
 """``timeline.ics``: the events as an iCalendar (RFC 5545) calendar of all-day events.
 
-Written by hand because the format is small and every byte matters: TEXT values are
-escaped (RFC 5545 §3.3.11), lines end in CRLF and are folded at 75 octets of UTF-8
-without ever cutting a character in two (§3.1). A date known only to the month or
-year spans the whole month or year; DTEND is exclusive, the day after the last day.
+The ``icalendar`` library writes the bytes: it escapes TEXT values (§3.3.11), ends
+lines in CRLF and folds them at 75 octets of UTF-8 between characters (§3.1). The
+components are built with the plain constructors, not ``Calendar.new``/``Event.new``,
+which draw a random UID and stamp the current time: the same timeline gives the same
+bytes. A date known only to the month or year spans the whole month or year; DTEND is
+exclusive, the day after the last day (§3.6.1).
 """
 
 from __future__ import annotations
@@ -12,62 +14,25 @@ import datetime as dt
 import re
 from urllib.parse import quote
 
+import icalendar
+
 from ..model import Corpus, Event
 from .links import Links, in_order, updated_at
 
 PRODID = "-//timeline-generator//ZH"
-LINE_OCTETS = 75
-# TEXT may not hold control characters other than tab; newlines are escaped instead.
-_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+# TEXT may not hold control characters other than tab (§3.3.11); the library keeps
+# them, so they are dropped here. Line breaks stay: the library writes them as ``\n``.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters a URI may carry as they are; everything else (CJK ids, spaces) is
 # percent-encoded because the URI value type is ASCII only.
 _URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
 
 
-def escape_text(text: str) -> str:
-    """A TEXT property value: backslash, ``;``, ``,`` and newline escaped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return _CONTROLS.sub("", text.replace("\n", "\\n"))
-
-
-def fold(line: str) -> bytes:
-    """One content line as UTF-8, folded so no physical line exceeds 75 octets.
-
-    Folds fall between characters (never inside a UTF-8 sequence) and never inside a
-    backslash escape; each physical line is filled as far as those rules allow.
-    """
-    data = line.encode("utf-8")
-    if len(data) <= LINE_OCTETS:
-        return data + b"\r\n"
-    pieces: list[bytes] = []
-    start, budget = 0, LINE_OCTETS
-    while len(data) - start > budget:
-        cut = start + budget
-        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back to its lead
-            cut -= 1
-        if _starts_escape(data, start, cut - 1):
-            cut -= 1
-        pieces.append(data[start:cut])
-        start, budget = cut, LINE_OCTETS - 1  # the continuation's leading space counts
-    pieces.append(data[start:])
-    return b"\r\n ".join(pieces) + b"\r\n"
-
-
-def _starts_escape(data: bytes, start: int, at: int) -> bool:
-    """Whether ``data[at]`` is a backslash that begins an escape (``\\n``, ``\\\\``, ...).
-
-    Escapes pair up from the left, so it does when the run of backslashes ending at
-    ``at`` is odd. Counting from ``start`` is enough: no earlier fold split a pair.
-    """
-    run = 0
-    while at - run >= start and data[at - run] == 0x5C:
-        run += 1
-    return run % 2 == 1
-
-
-def _date(day: dt.date) -> str:
-    return day.strftime("%Y%m%d")
+def _text(value: str) -> icalendar.vText:
+    """A TEXT value. Given as ``vText`` because the library writes names it does not
+    know as TEXT (``NAME``, ``X-WR-CALNAME``) without escaping: a ``,`` or ``;`` in a
+    site's name would then change the property's meaning."""
+    return icalendar.vText(_CONTROLS.sub("", value))
 
 
 def _uri(url: str) -> str:
@@ -89,23 +54,21 @@ def _description(event: Event, links: Links) -> str:
     return "\n\n".join(parts)
 
 
-def _vevent(event: Event, links: Links, stamp: str) -> list[str]:
+def _vevent(event: Event, links: Links, stamp: dt.datetime) -> icalendar.Event:
     last = (event.end or event.date).last_day()
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{escape_text(event.id)}@{escape_text(links.host)}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{_date(event.date.first_day())}",
-        f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}",
-        f"SUMMARY:{escape_text(event.title)}",
-        f"DESCRIPTION:{escape_text(_description(event, links))}",
-    ]
+    vevent = icalendar.Event()
+    vevent.add("UID", _text(f"{event.id}@{links.host}"))
+    vevent.add("DTSTAMP", stamp)
+    # ``date`` values (not datetimes) make all-day events: ``VALUE=DATE``.
+    vevent.add("DTSTART", event.date.first_day())
+    vevent.add("DTEND", last + dt.timedelta(days=1))
+    vevent.add("SUMMARY", _text(event.title))
+    vevent.add("DESCRIPTION", _text(_description(event, links)))
     if links.absolute:  # a relative URL is not a valid URI value
-        lines.append(f"URL:{_uri(links.event(event))}")
+        vevent.add("URL", icalendar.vUri(_uri(links.event(event))))
     if event.tags:
-        lines.append("CATEGORIES:" + ",".join(escape_text(tag) for tag in event.tags))
-    lines.append("END:VEVENT")
-    return lines
+        vevent.add("CATEGORIES", [_CONTROLS.sub("", tag) for tag in event.tags])
+    return vevent
 
 
 def timeline_ics(
@@ -113,19 +76,24 @@ def timeline_ics(
     site_url: str,
     updated: dt.datetime | None = None,
     name: str = "时间线",
+    description: str = "",
 ) -> bytes:
-    """The calendar ``name`` with one all-day VEVENT per event, in timeline order."""
+    """The calendar ``name`` (and ``description``, if any) with one all-day VEVENT per
+    event, in timeline order."""
     links = Links.of(corpus, site_url)
-    stamp = updated_at(corpus, updated).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-    ]
+    calendar = icalendar.Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", PRODID)
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
+    # NAME and DESCRIPTION are RFC 7986's; the X-WR- pair is what most clients read.
+    calendar.add("NAME", _text(name))
+    calendar.add("X-WR-CALNAME", _text(name))
+    if description.strip():
+        calendar.add("DESCRIPTION", _text(description.strip()))
+        calendar.add("X-WR-CALDESC", _text(description.strip()))
+    stamp = updated_at(corpus, updated)
     for event in in_order(corpus):
-        lines.extend(_vevent(event, links, stamp))
-    lines.append("END:VCALENDAR")
-    return b"".join(fold(line) for line in lines)
+        calendar.add_component(_vevent(event, links, stamp))
+    data: bytes = calendar.to_ical()
+    return data

@@ -74,10 +74,20 @@ def in_order(corpus: Corpus) -> list[Event]:
     return sorted(corpus.events, key=Event.sort_key)
 
 
+def published(event: Event) -> dt.date:
+    """The day the event became news to a reader: when it was added, else its first day."""
+    return event.added or event.date.first_day()
+
+
 def newest_first(corpus: Corpus) -> list[Event]:
-    """Events by date descending, ties by id ascending (the feed convention)."""
+    """The feed's order: newest added first, so a reader sees what is new at the top.
+
+    Events added the same day (or without ``added``) go by date descending, ties by id
+    ascending; each sort is stable, so the earlier ones break the later one's ties.
+    """
     by_id = sorted(corpus.events, key=lambda event: event.id)
-    return sorted(by_id, key=lambda event: event.date.sort_key(), reverse=True)
+    by_date = sorted(by_id, key=lambda event: event.date.sort_key(), reverse=True)
+    return sorted(by_date, key=published, reverse=True)
 
 
 def midnight(day: dt.date) -> dt.datetime:
@@ -87,12 +97,12 @@ def midnight(day: dt.date) -> dt.datetime:
 def updated_at(corpus: Corpus, updated: dt.datetime | None) -> dt.datetime:
     """The export's timestamp in UTC, whole seconds.
 
-    Without ``updated`` it is derived from the data (the latest event's first day at
-    00:00Z) so two builds of the same input give the same bytes; the clock is never
-    read. A naive ``updated`` is taken as UTC.
+    Without ``updated`` it is derived from the data (the latest :func:`published` day at
+    00:00Z, so adding an event moves it forward) and two builds of the same input give
+    the same bytes; the clock is never read. A naive ``updated`` is taken as UTC.
     """
     if updated is None:
-        days = [event.date.first_day() for event in corpus.events]
+        days = [published(event) for event in corpus.events]
         return midnight(max(days)) if days else EPOCH
     if updated.tzinfo is None:
         updated = updated.replace(tzinfo=dt.timezone.utc)

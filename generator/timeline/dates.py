@@ -4,15 +4,19 @@ The loader hands over the scalar's source text, so an unquoted ``2020-01-23``
 (a YAML timestamp) and a quoted ``"2020-01-23"`` parse the same way, and so do
 ``2020`` (a YAML integer) and ``"2020"``. A leading ``~`` marks the date as
 approximate, like ``approximate: true`` does.
+
+``added:`` is different: the day the curator added an event, always a whole day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..model import PartialDate
 
 EXPECTED = "expected a date like 2020-01-23, 2020-02 or 2020"
+DAY_EXPECTED = "expected a day like 2024-05-06"
 
 _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
 # Common near-misses, only to suggest the right spelling in the error message.
@@ -42,6 +46,20 @@ def parse_date(text: str, approximate: bool = False) -> PartialDate:
         return PartialDate(year, month, day, approximate)
     except ValueError as err:  # PartialDate says e.g. "2020-02 has no day 30"
         raise DateError(str(err)) from None
+
+
+def parse_day(text: str) -> dt.date:
+    """Parse ``YYYY-MM-DD`` (month and day may have one digit): a real day, never approximate.
+
+    The day an event was added is known exactly, so a month, a year or ``~`` is a mistake.
+    """
+    raw = text.strip()
+    found = _ISO.fullmatch(raw)
+    if found is None or found["d"] is None:
+        hint = _near_miss(raw)
+        # Only suggest a spelling that is itself a whole day (not ``2024-05`` for ``2024/5``).
+        raise DateError(DAY_EXPECTED + (hint if hint.count("-") == 2 else ""))
+    return parse_date(raw).first_day()
 
 
 def _near_miss(text: str) -> str:

@@ -77,6 +77,8 @@ def parse_event(node: yaml.Node, report: Report) -> Event | None:
     event_id = schema.slug(id_node, report) if id_node else None
     date = schema.date(date_node, "date", report, bool(approximate)) if date_node else None
     title = schema.text(title_node, "title", report) if title_node else None
+    added_node = value("added")
+    added = schema.day(added_node, "added", report) if added_node else None
     end_node = value("end")
     end = schema.date(end_node, "end", report) if end_node else None
     if date and end and end.last_day() < date.first_day():
@@ -104,6 +106,7 @@ def parse_event(node: yaml.Node, report: Report) -> Event | None:
         tags=tags,
         entities=entities or (),
         line=position(node)[0],
+        added=added,
     )
 
 

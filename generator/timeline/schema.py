@@ -8,6 +8,7 @@ keeps the two in step.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
@@ -15,12 +16,13 @@ from dataclasses import dataclass
 import yaml
 
 from ..model import Diagnostic, PartialDate, Severity
-from .dates import DateError, parse_date
+from .dates import DAY_EXPECTED, DateError, parse_date, parse_day
 from .yamlpos import position
 
 TOP_KEYS = ("events", "articles")
 EVENT_KEYS = (
     "id",
+    "added",
     "date",
     "end",
     "approximate",
@@ -210,6 +212,18 @@ def date(
         return None
     try:
         return parse_date(node.value, approximate)
+    except DateError as err:
+        report.at(node, f"invalid `{key}` `{node.value.strip()}`: {err}")
+        return None
+
+
+def day(node: yaml.Node, key: str, report: Report) -> dt.date | None:
+    """A whole day (``added:``), read from the scalar's source text like :func:`date`."""
+    if not isinstance(node, yaml.ScalarNode) or is_null(node):
+        report.at(node, f"`{key}` must be a date: {DAY_EXPECTED}, got {type_name(node)}")
+        return None
+    try:
+        return parse_day(node.value)
     except DateError as err:
         report.at(node, f"invalid `{key}` `{node.value.strip()}`: {err}")
         return None
