@@ -102,7 +102,7 @@ def test_text_values_round_trip() -> None:
     hostile = events["hostile"]
     assert hostile["CATEGORIES"].cats == ["<i>x</i>", "a,b", "c;d"]
     description = str(hostile["DESCRIPTION"])
-    assert description.startswith("日期：2020年4月7日至2020年4月30日\n\n见 [官网](javascript:")
+    assert description.startswith("日期：2020年4月7日—4月30日\n\n见 [官网](javascript:")
     assert "模板 {{ site.url }} 不展开；<img src=x onerror=alert(3)>\n\n[正常链接]" in description
     assert f"来源：\n“{HOSTILE_QUOTE}” —— " in description
     chunlei = str(events["2020-04-07-chunlei"]["DESCRIPTION"])

@@ -52,11 +52,11 @@ def test_a_range_ends_after_its_last_day_and_shows_that_day() -> None:
         "day": "1",
         "display_date": "2020年4月30日",
     }
-    assert days["display_date"] == "2020年4月7日至2020年4月30日"
+    assert days["display_date"] == "2020年4月7日—4月30日"  # the site's one date-range format
     months = slides["2020-01-covid"]  # 2020-01 to 2020-03
     assert months["start_date"] == {"year": "2020", "month": "1"}
     assert months["end_date"] == {"year": "2020", "month": "4", "display_date": "2020年3月"}
-    assert months["display_date"] == "2020年1月至2020年3月"
+    assert months["display_date"] == "2020年1月—3月"
 
 
 def test_a_range_across_a_year_end_and_one_as_long_as_its_start() -> None:

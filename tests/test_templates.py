@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator import paths, render
-from generator.render.labels import Labels, available
+from generator.labels import Labels, available
 
 from .test_render import _corpus
 

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import icalendar
 
+from ..labels import Labels
 from ..model import Corpus, Event
 from .links import Links, in_order, updated_at
 
@@ -35,12 +36,16 @@ def _text(value: str) -> icalendar.vText:
     return icalendar.vText(_CONTROLS.sub("", value))
 
 
+# Dates read as on the site's pages (one format for the whole project).
+WORDS = Labels()
+
+
 def _uri(url: str) -> str:
     return quote(url, safe=_URI_SAFE)
 
 
 def _description(event: Event, links: Links) -> str:
-    when = event.date.zh() + (f"至{event.end.zh()}" if event.end else "")
+    when = WORDS.date_range(event.date, event.end)
     parts = [f"日期：{when}"]
     if event.summary.strip():
         parts.append(event.summary.strip())

@@ -26,12 +26,15 @@ import datetime as dt
 import html
 from typing import Any
 
+from ..labels import Labels
 from ..model import Corpus, Event, PartialDate, Precision
 from . import jsonfile
 from .htmlparts import event_html
 from .links import Links, in_order
 
 MORE = "查看事件详情"
+# Dates read as on the site's pages (one format for the whole project).
+WORDS = Labels()
 
 
 def _parts(day: dt.date, precision: Precision) -> dict[str, str]:
@@ -53,7 +56,7 @@ def _end_date(event: Event) -> dict[str, str] | None:
     if end is None or end.last_day() == event.date.last_day():
         return None  # no longer than the start date alone: a point, as without `end`
     out = _parts(end.last_day() + dt.timedelta(days=1), end.precision)
-    out["display_date"] = html.escape(end.zh())
+    out["display_date"] = html.escape(WORDS.date(end))
     return out
 
 
@@ -67,8 +70,7 @@ def _slide(event: Event, links: Links) -> dict[str, Any]:
         "text": event_html(event, links, more=MORE),
     }
     slide["unique_id"] = event.id
-    when = event.date.zh() + (f"至{event.end.zh()}" if event.end else "")
-    slide["display_date"] = html.escape(when)
+    slide["display_date"] = html.escape(WORDS.date_range(event.date, event.end))
     return slide
 
 

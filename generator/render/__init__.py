@@ -11,13 +11,13 @@ from __future__ import annotations
 from importlib import resources
 
 from .. import paths
+from ..labels import Labels
 from ..model import Corpus
 from .articles import article_page, articles_index
 from .common import Options, webcal_url
 from .events import event_page
 from .home import home_page
 from .index import build_index
-from .labels import Labels
 from .site import Site
 from .taxonomy import entities_index, entity_pages, tag_pages, tags_index
 from .timeline_pages import timeline_pages

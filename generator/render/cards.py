@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import paths
+from ..labels import Labels
 from ..model import Event, SourceRef
 from .index import ENTITY_KINDS, Index
-from .labels import Labels
 
 Link = tuple[str, str]  # (text, href)
 

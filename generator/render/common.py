@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import paths
+from ..labels import Labels
 from ..mdwrite import escape
 from ..model import Event
-from .labels import Labels
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import paths
+from ..labels import Labels
 from ..model import Event
 from .cards import Card, card
 from .common import Options, exports
 from .index import Index
-from .labels import Labels
 from .paging import ListPage
 from .templating import Renderer, front_matter
 

@@ -23,9 +23,9 @@ import jinja2
 from markupsafe import Markup
 
 from .. import paths
+from ..labels import Labels
 from ..mdwrite import escape
 from ..summary import summary_html
-from .labels import Labels
 
 TEMPLATE_SUFFIX = ".md"
 

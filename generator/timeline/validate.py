@@ -69,6 +69,7 @@ def _validate(
     events, found = _locate_quotes(file, timeline.events, corrected, originals, known)
     found += _override_problems(file, timeline.overrides, originals)
     found += _order_warnings(file, timeline.events)
+    found += _added_warnings(file, timeline.events)
     if warn_uncited:
         found += _uncited_warnings(file, timeline.events, articles, events_line)
     result = dataclasses.replace(timeline, events=tuple(events), overrides=tuple(known.values()))
@@ -160,6 +161,25 @@ def _order_warnings(file: str, events: Sequence[Event]) -> list[Diagnostic]:
                 )
             )
     return warnings
+
+
+def _added_warnings(file: str, events: Sequence[Event]) -> list[Diagnostic]:
+    """In a timeline that dates its additions, an event without ``added:`` would reach
+    feed readers with its 2020 date, below everything else, never shown as new."""
+    if not any(event.added for event in events):
+        return []
+    return [
+        Diagnostic(
+            file,
+            event.line,
+            1,
+            f"event `{event.id}` has no `added:`; add `added: YYYY-MM-DD` (the day it "
+            "joined the timeline) so feed readers show it as new",
+            "warning",
+        )
+        for event in events
+        if event.added is None
+    ]
 
 
 def _uncited_warnings(
