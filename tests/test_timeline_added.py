@@ -92,6 +92,7 @@ def test_an_event_without_added_in_a_timeline_that_dates_additions_is_flagged() 
     """The project's own events all say when they were added; once one does, an event
     without it gets a warning at its own line (it would never show as new in a feed)."""
     timeline, found = load_timeline(ROOT / "timeline.yaml", "timeline.yaml")
+    assert [d for d in found if d.severity == "error"] == []
     assert all(event.added is not None for event in timeline.events)
     first = timeline.events[0]
     events = [
