@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from . import paths, render, search
 from .cache import JsonCache
 from .mdwrite import escape
-from .model import Corpus, Diagnostic, InputError
+from .model import Corpus, Diagnostic, InputError, Timeline
 from .page_cache import PageCache, config_fingerprint
 from .pipeline import Inputs, load_corpus, site_files
 
@@ -73,6 +73,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.labels = render.Labels()
         self.nav: Any = None
         self.lit: Any = None  # the nav entry lit up for the page being rendered
+        self.first_good = False  # whether ``last`` holds a good version of the input
 
     # Defining on_startup makes MkDocs keep this instance across `serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -124,6 +125,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         except InputError as err:
             return self._failed(err, files, config)
         self.corpus, self.last, self.errors = corpus, (pages, other), ()
+        self.first_good = True
         for warning in corpus.warnings:
             log.info(str(warning))
         self._add(files, config, pages, other)
@@ -137,6 +139,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.errors = err.diagnostics
         for diagnostic in err.diagnostics:
             log.error(str(diagnostic))
+        if not self.last[0]:
+            # Started on a broken input: no good version yet. Serve the site's empty
+            # skeleton (home, timeline, section pages) so every tab answers, each with
+            # the banner saying what to fix, instead of a 404.
+            assert self.inputs is not None
+            empty = Corpus(
+                articles=(), timeline=Timeline(self.inputs.display(self.inputs.timeline))
+            )
+            self.last = site_files(empty, [], self.inputs)
+            self.first_good = False
         self._add(files, config, *self.last)
         return files
 
@@ -160,7 +172,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if isinstance(edit, str):
             page.edit_url = edit  # Material's edit button: the event's line, the article's file
         if self.errors:
-            markdown = error_banner(self.errors) + markdown
+            markdown = error_banner(self.errors, shown_is_last_good=self.first_good) + markdown
         return markdown
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -261,12 +273,10 @@ def _add_theme(config: MkDocsConfig) -> None:
         config.extra_css.insert(0, render.STYLESHEET)
 
 
-def error_banner(errors: tuple[Diagnostic, ...]) -> str:
+def error_banner(errors: tuple[Diagnostic, ...], *, shown_is_last_good: bool = True) -> str:
     lines = "\n".join(f"    {escape(str(d))}  " for d in errors)
-    return (
-        '!!! failure "输入有错误：下面显示的是上一次正确的版本"\n\n'
-        f"{lines}\n\n    改正后保存，页面会自动刷新。\n\n"
-    )
+    title = "下面显示的是上一次正确的版本" if shown_is_last_good else "还没有可以显示的正确版本"
+    return f'!!! failure "输入有错误：{title}"\n\n{lines}\n\n    改正后保存，页面会自动刷新。\n\n'
 
 
 def _repository_prefix(edit_uri: str, docs_dir: str, root: Path) -> str:

@@ -76,8 +76,12 @@ def test_server_starts_on_a_broken_timeline_and_recovers(tmp_path: Path) -> None
     with serving(project, tmp_path / "serve.log") as (proc, base):
         assert wait_for(lambda: "输入有错误" in fetch(base))
         assert "timeline.yaml:" in fetch(base) and proc.poll() is None
+        # No good version yet: the banner says so, and every tab answers with it.
+        assert "还没有可以显示的正确版本" in fetch(base)
+        for tab in ("timeline/", "articles/", "tags/", "entities/"):
+            assert "输入有错误" in fetch(base + tab), tab
         timeline.write_text(original, encoding="utf-8")
-        assert wait_for(lambda: "时间线" in fetch(base + "timeline/"))
+        assert wait_for(lambda: 'class="tl-event' in fetch(base + "timeline/"))
         assert "输入有错误" not in fetch(base)
 
 

@@ -106,3 +106,46 @@ def test_broken_timeline_fails_build_with_one_line_per_error(tmp_path: Path) -> 
     expected = f"timeline.yaml:{title_line + 1}:{col}: error: unknown key `titel`"
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_page_offers_the_feed_and_the_calendar(built_site: Path) -> None:
+    """Feed autodiscovery in every page's head, named with the site; the subscribe links
+    in every footer; the full subscribe block on the timeline page."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        head = text[: text.index("</head>")]
+        feed = re.search(r'<link rel="alternate" type="application/atom\+xml" ([^>]*)>', head)
+        assert feed is not None, page
+        assert 'title="数字抗疫时间线"' in feed.group(1), page
+        href = re.search(r'href="([^"]+)"', feed.group(1))
+        assert href is not None and href.group(1).endswith("feed.xml"), page
+        if page.name != "404.html":  # served at any address, so its links are absolute
+            target = (page.parent / href.group(1)).resolve()
+            assert target == (built_site / "feed.xml").resolve(), page
+        assert 'type="text/calendar"' in head, page
+        if page.name != "404.html":
+            assert 'class="tl-footer-subscribe' in text, page
+    timeline = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    block = timeline[timeline.index('<aside class="tl-subscribe"') :]
+    block = block[: block.index("</aside>")]
+    assert "订阅与下载" in block
+    calendar_url = "webcal://digital-timeline.github.io/covid-2020-timeline/timeline.ics"
+    assert f'href="{calendar_url}"' in block
+    for name in ("../feed.xml", "../timeline.ics", "../timeline.json", "../timelinejs.json"):
+        assert f'href="{name}"' in block, name
+
+
+def test_the_site_speaks_its_own_language_on_every_page(built_site: Path) -> None:
+    not_found = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>页面不存在</h1>" in not_found and "Not found" not in not_found
+    event = (built_site / "events" / "spring-thunder-plan-2020" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'title="本节链接"' in event and "Permanent link" not in event
+    assert 'data-page-kind="event"' in event
+    # Material's edit button opens the event's own line of timeline.yaml.
+    edit = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button', event)
+    assert edit is not None
+    assert re.fullmatch(r"https://github\.com/.+/blob/main/timeline\.yaml#L\d+", edit.group(1))

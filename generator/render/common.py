@@ -1,4 +1,4 @@
-"""Small pieces shared by the page renderers: dates, event lines, links, safe text."""
+"""What every page renderer shares: the options, the export links, months, edit links."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from .. import paths
 from ..labels import Labels
-from ..mdwrite import escape
 from ..model import Event
 
 
@@ -23,7 +22,6 @@ class Options:
     site_description: str = ""
 
 
-DEFAULT_LABELS = Labels()
 EXPORTS = {
     "feed": "feed.xml",
     "calendar": "timeline.ics",
@@ -49,11 +47,6 @@ def webcal_url(site_url: str) -> str:
     return "webcal://" + rest.rstrip("/") + "/" + EXPORTS["calendar"]
 
 
-def event_date(event: Event, labels: Labels | None = None) -> str:
-    """The event's date or range, as every page writes it (:meth:`Labels.date_range`)."""
-    return (labels or DEFAULT_LABELS).date_range(event.date, event.end)
-
-
 def month_key(event: Event) -> tuple[int, int]:
     return (event.date.year, event.date.month or 0)
 
@@ -61,15 +54,6 @@ def month_key(event: Event) -> tuple[int, int]:
 def month_anchor(key: tuple[int, int]) -> str:
     year, month = key
     return f"m{year}-{month:02d}" if month else f"m{year}"
-
-
-def md_link(text: str, href: str) -> str:
-    """A Markdown link whose text is escaped (the href is always one we made)."""
-    return f"[{escape(text)}]({href})"
-
-
-def event_link(from_page: str, event: Event) -> str:
-    return md_link(event.title, paths.link(from_page, paths.event_page(event.id)))
 
 
 def edit_url(options: Options, path: str, line: int = 0) -> str | None:
