@@ -42,13 +42,30 @@ def fold(text: str) -> str:
     return converted if converted != text else ""
 
 
-# Han characters a query may hold: CJK Unified Ideographs and Extension A.
-_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+# Han characters: radicals, 々〆〇 and the Hangzhou numerals, the CJK Unified Ideographs
+# with every extension (A to I) and both blocks of compatibility ideographs. OpenCC's
+# t2s changes characters in these blocks only (tests/test_search.py checks it).
+HAN_RANGES = (
+    (0x2E80, 0x2FDF),
+    (0x3005, 0x3007),
+    (0x3021, 0x3029),
+    (0x3038, 0x303B),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x323AF),
+)
 
 
+@lru_cache(maxsize=1)
 def t2s_table() -> dict[str, str]:
-    """Traditional -> Simplified, character by character, for folding queries."""
-    chars = [chr(c) for lo, hi in _HAN_RANGES for c in range(lo, hi + 1)]
+    """Traditional -> Simplified, character by character, as OpenCC's t2s converts each alone.
+
+    Every Han character OpenCC changes, in and out of the Basic Multilingual Plane
+    (Extension B holds Traditional forms such as 𠁞, and some Simplified forms are
+    there too: 㑮 -> 𫝈). A character OpenCC would turn into several is left out.
+    """
+    chars = [chr(c) for lo, hi in HAN_RANGES for c in range(lo, hi + 1)]
     converted = str(_converter("t2s").convert("\n".join(chars))).split("\n")
     if len(converted) != len(chars):  # a conversion that joined lines: keep what lines up
         return {}
@@ -57,18 +74,19 @@ def t2s_table() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def t2s_script() -> str:
-    """``timelineFold(query)``: the search page's query folding, as a small script."""
-    table = t2s_table()
-    keys = "".join(table)
-    values = "".join(table[k] for k in keys)
+    """``timelineFold(query)``: the search page's query folding, as a small script.
+
+    The table is a JSON object, one Traditional character to one Simplified: a lookup
+    by whole characters (``Array.from`` walks code points), so a character outside the
+    Basic Multilingual Plane, two UTF-16 units, can never shift the ones after it.
+    """
+    table = json.dumps(t2s_table(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (
         "// Made by the timeline generator from OpenCC's t2s data: folds a search query\n"
         "// to Simplified characters, the script the search index is kept in.\n"
-        f"(function () {{ var from = {json.dumps(keys, ensure_ascii=False)}, "
-        f"to = {json.dumps(values, ensure_ascii=False)};\n"
-        "  var map = {}; for (var i = 0; i < from.length; i++) map[from[i]] = to[i];\n"
+        f"(function () {{ var table = {table};\n"
         "  window.timelineFold = function (q) {\n"
-        "    return Array.from(q, function (c) { return map[c] || c; }).join(''); };\n"
+        "    return Array.from(q, function (c) { return table[c] || c; }).join(''); };\n"
         "})();\n"
     )
 
