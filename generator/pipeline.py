@@ -117,7 +117,7 @@ def site_files(
     )
     pages = render.render_pages(corpus, options)
     files = export.export_all(corpus, inputs.site_url, build_date())
-    files[search.FOLD_SCRIPT] = search.t2s_script().encode("utf-8")
+    files.update(search.scripts())
     for raw in raws:
         files[render.raw_path(raw.name)] = raw_bytes(inputs.articles / raw.name)
     return pages, files
