@@ -106,7 +106,7 @@ ARGS = [
 ]
 
 
-def _require_browser() -> None:
+def require_browser() -> None:
     if Path(CHROMIUM).exists():
         return
     if os.environ.get("CI"):
@@ -146,7 +146,7 @@ def offline(context: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    _require_browser()
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -8,9 +8,14 @@ loads (``assets/javascripts/search/pagefind.js``) with its fold, to see every re
 from __future__ import annotations
 
 import urllib.parse
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from benchmarks import search_queries
+
+from .conftest import require_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -149,3 +154,17 @@ def test_results_can_be_filtered_by_kind(page: Any, site_url: str) -> None:
     )
     assert page.locator(".pagefind-ui__result-link").count() >= 1
     assert page.console_errors == []
+
+
+def test_every_benchmark_query_expects_a_page_of_this_site(built_site: Path) -> None:
+    for query, expected in search_queries.QUERIES:
+        assert (built_site / expected / "index.html").is_file(), (query, expected)
+    assert len(search_queries.QUERIES) >= 30
+
+
+def test_readers_queries_find_their_page_in_the_first_three(built_site: Path) -> None:
+    require_browser()  # the benchmark drives a Chromium of its own
+    # The floors are the measured numbers (python -m benchmarks.search_queries -v).
+    result = search_queries.measure(built_site)
+    assert result["all"]["top3"] == 1.0, search_queries.misses(result["rows"])
+    assert result["all"]["top1"] >= 0.95, search_queries.misses(result["rows"])
