@@ -36,22 +36,29 @@ function phrases(term) {
 }
 
 export async function search(term, opts = {}) {
-  if (typeof term !== "string") return pagefind.search(term, opts);
-  const found = await pagefind.search(window.timelineSpace(term), opts);
+  // A filter-only search (no term) is Pagefind's as it is, but its results still read.
+  const typed = typeof term === "string";
+  const found = await pagefind.search(typed ? window.timelineSpace(term) : term, opts);
   if (!found) return found;
-  const words = phrases(term);
-  let asWritten = null;
-  for (const word of words) {
-    const exact = await pagefind.search(`"${window.timelineSpace(word)}"`, opts);
-    const ids = new Set((exact ? exact.results : []).map((r) => r.id));
-    asWritten = asWritten ? new Set([...asWritten].filter((id) => ids.has(id))) : ids;
-  }
   const results = found.results.map((r) => ({ ...r, data: async () => readable(await r.data()) }));
-  if (asWritten) {
-    const first = results.filter((r) => asWritten.has(r.id));
-    results.splice(0, results.length, ...first, ...results.filter((r) => !asWritten.has(r.id)));
+  const whole = typed ? await holdingEveryWord(term, opts) : null;
+  if (whole) {
+    const first = results.filter((r) => whole.has(r.id));
+    results.splice(0, results.length, ...first, ...results.filter((r) => !whole.has(r.id)));
   }
   return { ...found, results };
+}
+
+// The pages holding each of the query's words as written (Pagefind's quoted search),
+// or null for a query of single characters.
+async function holdingEveryWord(term, opts) {
+  let pages = null;
+  for (const word of phrases(term)) {
+    const exact = await pagefind.search(`"${window.timelineSpace(word)}"`, opts);
+    const ids = new Set((exact ? exact.results : []).map((r) => r.id));
+    pages = pages ? new Set([...pages].filter((id) => ids.has(id))) : ids;
+  }
+  return pages;
 }
 
 // A snippet as characters, each remembering whether Pagefind marked it.
