@@ -127,29 +127,26 @@ _SEARCH = """async ([queries, ranking]) => {
 
 
 def run(
-    site: Path, asked: Sequence[tuple[str, str, str]], ranking: dict[str, Any] | None = None
+    site: Path,
+    asked: Sequence[tuple[str, str, str]],
+    ranking: dict[str, Any] | None = None,
+    browser: Any = None,
 ) -> list[dict[str, Any]]:
     """Each query's result count and first three page paths (site-relative, like ``events/x/``).
 
-    ``ranking``: Pagefind ranking options to try instead of the search page's own.
+    ``ranking``: Pagefind ranking options to try instead of the search page's own;
+    ``browser``: a Playwright browser to use (else a Chromium of its own).
     """
-    from playwright.sync_api import sync_playwright
+    with served(site) as base:
+        if browser is not None:
+            found = _search(browser, base, [query for _, query, _ in asked], ranking)
+        else:
+            from playwright.sync_api import sync_playwright
 
-    with served(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        # No internet here: third-party requests (the repository badge) get an empty answer.
-        page.route(
-            "**/*",
-            lambda r: (
-                r.continue_()
-                if r.request.url.startswith(base)
-                else r.fulfill(status=200, body="{}")
-            ),
-        )
-        page.goto(base + "search/")
-        found = page.evaluate(_SEARCH, [[query for _, query, _ in asked], ranking])
-        browser.close()
+            with sync_playwright() as pw:
+                own = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                found = _search(own, base, [query for _, query, _ in asked], ranking)
+                own.close()
     rows = []
     for (script, query, expected), result in zip(asked, found, strict=True):
         top = [url.removeprefix("/") for url in result["top"]]
@@ -165,6 +162,24 @@ def run(
             }
         )
     return rows
+
+
+def _search(
+    browser: Any, base: str, queries: list[str], ranking: dict[str, Any] | None
+) -> list[dict[str, Any]]:
+    context = browser.new_context()
+    # No internet here: third-party requests (the repository badge) get an empty answer.
+    context.route(
+        "**/*",
+        lambda r: (
+            r.continue_() if r.request.url.startswith(base) else r.fulfill(status=200, body="{}")
+        ),
+    )
+    page = context.new_page()
+    page.goto(base + "search/")
+    found: list[dict[str, Any]] = page.evaluate(_SEARCH, [queries, ranking])
+    context.close()
+    return found
 
 
 def summary(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -205,8 +220,10 @@ def build_site(dest: Path = SITE) -> Path:
     return dest
 
 
-def measure(site: Path | None = None, ranking: dict[str, Any] | None = None) -> dict[str, Any]:
-    rows = run(site or build_site(), queries(), ranking)
+def measure(
+    site: Path | None = None, ranking: dict[str, Any] | None = None, browser: Any = None
+) -> dict[str, Any]:
+    rows = run(site or build_site(), queries(), ranking, browser)
     return {**summary(rows), "rows": rows}
 
 

@@ -106,7 +106,7 @@ ARGS = [
 ]
 
 
-def require_browser() -> None:
+def _require_browser() -> None:
     if Path(CHROMIUM).exists():
         return
     if os.environ.get("CI"):
@@ -146,7 +146,7 @@ def offline(context: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    require_browser()
+    _require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
