@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-from . import paths, search_text
+from . import paths, search_index, search_text
 
 FOLD_SCRIPT = "assets/javascripts/timeline-fold.js"  # the query's fold, for the search page
 # The search page's Pagefind (PagefindUI's bundlePath points here): generator/search_page.js
@@ -191,6 +191,7 @@ def build_index(site_dir: Path) -> None:
         raise SearchIndexError(
             f"search index failed: {result.stderr.strip() or result.stdout.strip()}"
         )
+    search_index.canonical(site_dir / "pagefind")  # the same pages, the same bytes
 
 
 class BackgroundIndex:
