@@ -1,20 +1,23 @@
-"""Chinese search in both scripts: Pagefind over the built HTML, folded to Simplified.
+"""Chinese search in both scripts: Pagefind over the pages' text, folded to Simplified.
 
 Pagefind (extended build) splits its index into small chunks, so a reader's first
 query downloads little. It has no Simplified/Traditional folding, and its Chinese
-words are cut differently when indexing and when searching, so each searchable page
-carries a hidden copy of its text made for the index (:mod:`generator.search_text`):
-one Han character a word, folded to Simplified character by character with a table
-made here from OpenCC's ``t2s`` data. The search page folds and spaces each query
-with the same table and the same rule (``assets/javascripts/timeline-fold.js``), so a
-query in either script finds pages in either script, by construction: the fold of a
-phrase is always the matching part of the fold of the page.
+words are cut differently when indexing and when searching, so Pagefind indexes a
+search document made for each page instead of the page (:mod:`generator.search_text`):
+its text one Han character a word, folded to Simplified character by character with
+a table made here from OpenCC's ``t2s`` data. The search page folds and spaces each
+query with the same table and the same rule (``assets/javascripts/timeline-fold.js``),
+so a query in either script finds pages in either script, by construction: the fold
+of a phrase is always the matching part of the fold of the page. The documents are
+written beside the built site and removed once the index is, so the pages readers
+download carry nothing extra.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import tempfile
 from functools import lru_cache
@@ -152,20 +155,44 @@ def scripts() -> dict[str, bytes]:
 # by CSS instead (timeline.css), so the page looks the same.
 _PERMALINK = re.compile(r"(<a class=\"headerlink\"[^>]*>)(?:\u00b6|&para;)(</a>)")
 
+# Where the pages' search documents wait for Pagefind, inside the site folder while it
+# is built (a dot folder: never a page's path); removed once the index is written.
+SEARCH_DOCS = ".search"
 
-def searchable(page_html: str, src_uri: str, tags: object = None) -> str:
-    """The page's HTML, and for an event, article or hand-written page its search body.
+
+def document(page_html: str, src_uri: str, tags: object = None) -> str | None:
+    """What Pagefind indexes of an event, article or hand-written page (None for others).
 
     ``tags`` are the event's tags (its ``timeline_tags`` front matter), offered as a
-    filter. Other pages get no search body, so Pagefind leaves them out of the index.
+    filter. The document stands beside the page rather than inside it, so a reader
+    never downloads the index's copy of the text.
     """
-    page_html = _PERMALINK.sub(r"\1\2", page_html)
     kind = paths.page_kind(src_uri)
     if kind not in search_text.READERS:
-        return page_html
+        return None
     text = search_text.READERS[kind](search_text.tree(page_html))
     names = [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
-    return page_html + search_text.hidden_copy(text, kind, names, fold, spaced)
+    return search_text.document(text, kind, names, fold, spaced)
+
+
+def searchable(
+    page_html: str, src_uri: str, tags: object = None, site_dir: str | Path | None = None
+) -> str:
+    """The page's HTML, and its search document written for the index under ``site_dir``.
+
+    The document's path mirrors the page's URL (``articles/x/index.html``), so Pagefind
+    gives the result the page's own URL.
+    """
+    page_html = _PERMALINK.sub(r"\1\2", page_html)
+    doc = document(page_html, src_uri, tags)
+    if doc is not None and site_dir is not None:
+        url = paths.url_of(src_uri)
+        target = Path(
+            site_dir, SEARCH_DOCS, url, "index.html" if url.endswith("/") or not url else ""
+        )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(doc, encoding="utf-8")
+    return page_html
 
 
 class SearchIndexError(Exception):
@@ -179,14 +206,30 @@ def pagefind_binary() -> Path:
 
 
 def _command(site_dir: Path) -> list[str]:
-    return [str(pagefind_binary()), "--site", str(site_dir), "--force-language", "zh", "--silent"]
+    """Pagefind over the search documents, writing its bundle to ``site_dir/pagefind``."""
+    docs = site_dir / SEARCH_DOCS
+    docs.mkdir(parents=True, exist_ok=True)
+    return [
+        str(pagefind_binary()),
+        *("--site", str(docs), "--output-path", str(site_dir / "pagefind")),
+        *("--force-language", "zh", "--silent"),
+    ]
 
 
 def build_index(site_dir: Path) -> None:
-    """Write the Pagefind index into ``site_dir/pagefind``."""
-    result = subprocess.run(
-        _command(site_dir), capture_output=True, text=True, timeout=600, check=False
-    )
+    """Write the Pagefind index into ``site_dir/pagefind``; the documents then go.
+
+    A site without one event, article or hand-written page has nothing to search, and
+    Pagefind refuses an empty index: it then gets none.
+    """
+    if not any((site_dir / SEARCH_DOCS).rglob("*.html")):
+        return
+    try:
+        result = subprocess.run(
+            _command(site_dir), capture_output=True, text=True, timeout=600, check=False
+        )
+    finally:
+        shutil.rmtree(site_dir / SEARCH_DOCS, ignore_errors=True)
     if result.returncode != 0:
         raise SearchIndexError(
             f"search index failed: {result.stderr.strip() or result.stdout.strip()}"

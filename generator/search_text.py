@@ -5,11 +5,11 @@ index, the browser's own ``Intl.Segmenter`` (a different dictionary in every bro
 when a reader searches. Where the two disagree a query misses the page it quotes
 verbatim (``字节跳动`` is 字节|跳动 in the index but 字|节|跳动 in Chromium, and no
 word on the page starts with 节). So the index is kept one Han character a word, the
-only segmentation both sides make the same way: the page carries a hidden copy of its
-searchable text with a space around every Han character, folded to Simplified, and
-only that copy is the search body; the search page spaces and folds each query the
-same way, and ranks pages holding the query's words as written above pages holding
-its characters apart (``assets/javascripts/search/pagefind.js``).
+only segmentation both sides make the same way: Pagefind reads, for each page, a
+search document of its text with a space around every Han character, folded to
+Simplified, instead of the page itself; the search page spaces and folds each query
+the same way, and ranks pages holding the query's words as written above pages
+holding its characters apart (``assets/javascripts/search/pagefind.js``).
 
 Only events, articles and hand-written pages are searched: the timeline, month, tag,
 entity and index pages list what the event pages already say, and a reader wants the
@@ -199,25 +199,24 @@ READERS: dict[str, Callable[[Node], PageText]] = {
 }
 
 
-def hidden_copy(
+def document(
     text: PageText,
     kind: str,
     tags: Sequence[str],
     fold: Callable[[str], str],
     spaced: Callable[[str], str],
 ) -> str:
-    """The page's search body: folded, spaced text, its title and filters as Pagefind reads them."""
+    """The page's search document: folded, spaced text, its title and filters for Pagefind."""
     title = _clean(text.title)
     blocks = [_sentence(b) for b in [title, *(_clean(t) for t in text.body)] if b]
     written = [spaced(b) for b in blocks]
     folded = [fold(b) for b in written]
     attrs = [
-        "hidden",
         "data-pagefind-body",
         f'data-pagefind-meta="title:{_attr(fold(spaced(title)))}"',
         f'data-pagefind-filter="{KIND_FILTER}:{_attr(KIND_LABELS[kind])}"',
     ]
-    parts = [f"<div {' '.join(attrs)}>"]
+    parts = [f'<!doctype html><html lang="zh"><meta charset="utf-8"><main {" ".join(attrs)}>']
     parts += [f'<span data-pagefind-filter="{TAG_FILTER}:{_attr(t)}"></span>' for t in tags]
     if folded != written:  # Traditional text: the search page shows it as written
         original = " ".join(written)
@@ -226,7 +225,7 @@ def hidden_copy(
         weight = KIND_WEIGHTS.get(kind) or (TITLE_WEIGHT if i == 0 and title else "")
         attr = f' data-pagefind-weight="{weight}"' if weight else ""
         parts.append(f"<p{attr}>{_text(block)}</p>")
-    parts.append("</div>")
+    parts.append("</main></html>\n")
     return "".join(parts)
 
 

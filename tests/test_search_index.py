@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ def site(folder: Path) -> Path:
         filters = f'<span data-pagefind-filter="类型:{kind}"></span>' + "".join(
             f'<span data-pagefind-filter="标签:{t}"></span>' for t in names
         )
-        page = folder / f"p{i}" / "index.html"
+        page = folder / search.SEARCH_DOCS / f"p{i}" / "index.html"
         page.parent.mkdir(parents=True)
         text = f"健 康 码 第 {i} 页 " * (i + 1)
         page.write_text(PAGE.format(title=f"页 {i}", text=text, filters=filters), "utf-8")
@@ -40,10 +39,16 @@ def test_the_same_pages_give_the_same_bundle(tmp_path: Path) -> None:
     search.build_index(first)
     for n in range(4):  # Pagefind alone gives a different filter order most runs
         again = tmp_path / f"b{n}"
-        shutil.copytree(first, again, ignore=shutil.ignore_patterns("pagefind"))
+        site(again)
         search.build_index(again)
         assert files(again / "pagefind") == files(first / "pagefind")
     assert len(list((first / "pagefind" / "filter").iterdir())) == 2  # one file a filter
+    assert not (first / search.SEARCH_DOCS).exists()  # the documents are not published
+
+
+def test_a_site_with_nothing_to_search_builds_without_an_index(tmp_path: Path) -> None:
+    search.build_index(tmp_path)  # no error: Pagefind refuses an empty index
+    assert not (tmp_path / "pagefind").exists()
 
 
 def test_a_bundle_of_another_shape_is_left_as_it_is(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ Pages are rendered by the real renderers and Markdown, as MkDocs renders them.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import markdown
 import pytest
@@ -73,13 +74,9 @@ def page_html(path: str) -> str:
 
 
 def search_body(path: str, tags: object = None) -> str:
-    found = re.search(
-        r"<div hidden data-pagefind-body.*</div>$",
-        search.searchable(page_html(path), path, tags),
-        re.S,
-    )
-    assert found is not None, path
-    return found.group(0)
+    doc = search.document(page_html(path), path, tags)
+    assert doc is not None, path
+    return doc
 
 
 def words(body: str) -> str:
@@ -136,15 +133,23 @@ def test_traditional_text_is_kept_as_written_for_snippets() -> None:
 @pytest.mark.parametrize(
     "path", ["timeline.md", "tags/数字防疫.md", "entities/杭州.md", "articles/index.md", "index.md"]
 )
-def test_list_pages_are_left_out_of_the_index(path: str) -> None:
-    html = search.searchable("<h1>列表</h1><p>阿里健康</p>", path)
-    assert "data-pagefind" not in html
+def test_list_pages_are_left_out_of_the_index(path: str, tmp_path: Path) -> None:
+    assert search.document("<h1>列表</h1><p>阿里健康</p>", path) is None
+    html = search.searchable("<h1>列表</h1><p>阿里健康</p>", path, None, tmp_path)
+    assert html == "<h1>列表</h1><p>阿里健康</p>" and not (tmp_path / search.SEARCH_DOCS).exists()
+
+
+def test_a_page_is_indexed_from_its_document_at_the_page_url(tmp_path: Path) -> None:
+    html = page_html("events/platform.md")
+    assert search.searchable(html, "events/platform.md", ["数字防疫"], tmp_path) == html
+    doc = tmp_path / search.SEARCH_DOCS / "events" / "platform" / "index.html"
+    assert doc.read_text(encoding="utf-8") == search_body("events/platform.md", ["数字防疫"])
 
 
 def test_hand_written_pages_are_searched_after_events_and_articles() -> None:
-    html = search.searchable("<h1>如何整理时间线</h1><p>编辑 timeline.yaml。</p>", "curate.md")
-    assert 'data-pagefind-filter="类型:说明"' in html
-    assert html.count('data-pagefind-weight="0.25"') == 2
+    doc = search.document("<h1>如何整理时间线</h1><p>编辑 timeline.yaml。</p>", "curate.md")
+    assert doc is not None and 'data-pagefind-filter="类型:说明"' in doc
+    assert doc.count('data-pagefind-weight="0.25"') == 2
 
 
 def test_tags_that_are_not_a_list_of_names_are_ignored() -> None:
@@ -154,8 +159,8 @@ def test_tags_that_are_not_a_list_of_names_are_ignored() -> None:
 
 
 def test_hostile_text_stays_text() -> None:
-    html = search.searchable('<h1>"&gt;&lt;script&gt;</h1><p>&lt;b onclick=x&gt;實戰</p>', "x.md")
-    hidden = html[html.index("<div hidden") :]
+    hidden = search.document('<h1>"&gt;&lt;script&gt;</h1><p>&lt;b onclick=x&gt;實戰</p>', "x.md")
+    assert hidden is not None
     assert "<script>" not in hidden and "<b " not in hidden
     assert "&lt;b onclick=x&gt; 实 战" in hidden
     assert 'title:&quot;&gt;&lt;script&gt;"' in hidden
