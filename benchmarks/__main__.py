@@ -1,4 +1,5 @@
-"""``python -m benchmarks``: corpora, stage timings, builds, first search, curator's loop.
+"""``python -m benchmarks``: corpora, stage timings, builds, first search, curator's loop,
+and readers' queries on the seeds' site.
 
 Progress goes to stderr; the table goes to stdout at the end, and every number to
 ``.cache/bench/results.json``.
@@ -17,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import builds, cleaning, gold, report, stages
+from . import builds, cleaning, gold, report, search_queries, stages
 from .corpus import CACHE, write_project
 
 SEARCH_WORD = "复工复产"
@@ -37,6 +38,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-mkdocs", action="store_true", help="no builds (nor search, serve)")
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument(
+        "--skip-search-queries",
+        action="store_true",
+        help="no readers' queries on the seeds' site (python -m benchmarks.search_queries)",
+    )
     parser.add_argument("--stage-timeout", type=float, default=300, help="seconds per size")
     parser.add_argument("--serve-repeats", type=int, default=3)
     parser.add_argument("--build-repeats", type=int, default=1, help="report the best of N")
@@ -95,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.build_sizes:
         run_builds(args, projects, results)
+    if not (args.skip_search_queries or args.skip_browser or args.skip_mkdocs):
+        run_search_queries(results)
     results["seconds"] = time.perf_counter() - started
     results["machine"]["load_at_end"] = os.getloadavg()[0]
     (CACHE / "results.json").write_text(
@@ -104,8 +112,20 @@ def main(argv: list[str] | None = None) -> int:
     print(cleaning.table(accuracy))
     print()
     print(report.table(results))
+    queries = results.get("search_queries")
+    if queries:
+        print("\nReaders' queries on the seeds' site (python -m benchmarks.search_queries -v):")
+        print(queries.get("failed") or search_queries.table(queries))
     print(notes(results))
     return 0
+
+
+def run_search_queries(results: dict[str, Any]) -> None:
+    say("readers' queries in Chromium on the seeds' site, in both scripts")
+    try:
+        results["search_queries"] = search_queries.measure()
+    except Exception as err:  # a missing browser must not lose the other numbers
+        results["search_queries"] = {"failed": f"{type(err).__name__}: {err}"}
 
 
 def run_builds(

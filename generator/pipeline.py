@@ -133,7 +133,7 @@ def site_files(
         title=inputs.site_name or export.DEFAULT_TITLE,
         description=inputs.site_description,
     )
-    files[search.FOLD_SCRIPT] = search.t2s_script().encode("utf-8")
+    files.update(search.scripts())
     files.update(render.static_files())
     for raw in raws:
         files[render.raw_path(raw.name)] = raw_bytes(inputs.articles / raw.name)

@@ -210,7 +210,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == SEARCH_PAGE:  # the search page itself is no result
             return html
-        return search.searchable(html)
+        tags = page.meta.get("timeline_tags")
+        return search.searchable(html, page.file.src_uri, tags, config.site_dir)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.caches is not None and not self.errors:

@@ -1,15 +1,19 @@
-"""Shared fixtures: the project's own inputs, and throwaway copies of them."""
+"""Shared fixtures: the project's own inputs, throwaway copies of them, and a browser."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,3 +89,79 @@ def serving(project: Path, log_path: Path) -> Iterator[tuple[subprocess.Popen[st
         finally:
             proc.terminate()
             proc.wait(timeout=30)
+
+
+# Browser tests drive Debian's Chromium through Playwright. On a laptop without Chromium
+# they skip; under CI (``CI=true``) a missing browser is a failure, never a skip.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _require_browser() -> None:
+    if Path(CHROMIUM).exists():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: browser tests never skip in CI")
+    pytest.skip("Chromium is not installed (apt-get install chromium)")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def offline(context: Any) -> Any:
+    """This machine has no internet: answer third-party requests (the repository
+    badge asks GitHub for stars) with an empty response instead of a network error."""
+
+    def route(request: Any) -> None:
+        if request.request.url.startswith("http://127.0.0.1:"):
+            request.continue_()
+        else:
+            request.fulfill(status=200, body="{}", content_type="application/json")
+
+    context.route("**/*", route)
+    return context
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = offline(browser.new_context(viewport={"width": 1280, "height": 900}))
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.console_errors = errors
+    yield tab
+    context.close()

@@ -27,8 +27,7 @@ from benchmarks.corpus import site_url as mkdocs_site_url
 from benchmarks.corpus import write_project
 from generator.render.layout import TIMELINE_ONE_PAGE_MAX
 
-from .conftest import ROOT, mkdocs
-from .test_browser import ARGS, CHROMIUM, QuietHandler, _require_browser, offline
+from .conftest import ARGS, CHROMIUM, ROOT, QuietHandler, _require_browser, mkdocs, offline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from .test_browser import browser, offline, site_url  # noqa: F401 (fixtures)
+from .conftest import offline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _tab(browser: Any, width: int, **options: Any) -> Any:  # noqa: F811
+def _tab(browser: Any, width: int, **options: Any) -> Any:
     context = offline(browser.new_context(viewport={"width": width, "height": 800}, **options))
     tab = context.new_page()
     errors: list[str] = []
@@ -30,8 +30,8 @@ def _box(tab: Any, selector: str) -> dict[str, float]:
 
 @pytest.mark.parametrize("width", [375, 1280])
 def test_each_event_has_its_date_before_its_card_on_one_axis(
-    browser: Any,  # noqa: F811
-    site_url: str,  # noqa: F811
+    browser: Any,
+    site_url: str,
     width: int,
 ) -> None:
     tab = _tab(browser, width)
@@ -55,8 +55,8 @@ def test_each_event_has_its_date_before_its_card_on_one_axis(
 
 
 def test_the_month_heading_stays_in_view_while_its_events_scroll(
-    browser: Any,  # noqa: F811
-    site_url: str,  # noqa: F811
+    browser: Any,
+    site_url: str,
 ) -> None:
     tab = _tab(browser, 1280)
     tab.goto(site_url + "timeline/")
@@ -70,8 +70,8 @@ def test_the_month_heading_stays_in_view_while_its_events_scroll(
 
 
 def test_a_tag_filters_the_timeline_in_place_and_the_address_keeps_it(
-    browser: Any,  # noqa: F811
-    site_url: str,  # noqa: F811
+    browser: Any,
+    site_url: str,
 ) -> None:
     tab = _tab(browser, 1280)
     tab.goto(site_url + "timeline/")
@@ -93,8 +93,8 @@ def test_a_tag_filters_the_timeline_in_place_and_the_address_keeps_it(
 
 
 def test_without_javascript_a_filter_is_a_link_to_the_tag_page(
-    browser: Any,  # noqa: F811
-    site_url: str,  # noqa: F811
+    browser: Any,
+    site_url: str,
 ) -> None:
     tab = _tab(browser, 1280, java_script_enabled=False)
     tab.goto(site_url + "timeline/")
@@ -108,8 +108,8 @@ def test_without_javascript_a_filter_is_a_link_to_the_tag_page(
 
 
 def test_the_home_calendar_fits_a_phone_and_every_mark_is_a_named_link(
-    browser: Any,  # noqa: F811
-    site_url: str,  # noqa: F811
+    browser: Any,
+    site_url: str,
 ) -> None:
     tab = _tab(browser, 375, is_mobile=True)
     tab.goto(site_url)
@@ -137,8 +137,8 @@ def test_the_home_calendar_fits_a_phone_and_every_mark_is_a_named_link(
     ],
 )
 def test_generated_pages_light_up_their_sections_tab(
-    browser: Any,  # noqa: F811
-    site_url: str,  # noqa: F811
+    browser: Any,
+    site_url: str,
     path: str,
     tab_label: str,
 ) -> None:
