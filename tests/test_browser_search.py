@@ -144,7 +144,7 @@ def test_results_can_be_filtered_by_kind(page: Any, site_url: str) -> None:
     rows = shown(page, site_url, "健康码")
     assert any("/events/" in r["href"] for r in rows)
     page.locator(".pagefind-ui__filter-panel").first.wait_for(timeout=15000)
-    page.get_by_text("类型").first.click()
+    page.locator("summary.pagefind-ui__filter-name", has_text="类型").first.click()
     page.locator('input[type="checkbox"][id*="文章"]').first.check()
     page.wait_for_function(
         "() => { const links = [...document.querySelectorAll('.pagefind-ui__result-link')];"

@@ -268,7 +268,7 @@ def _card_summary(page: str, event_id: str) -> str:
 
 def _content(page: str) -> str:
     """A built page's own content: what the Markdown page became, without the theme."""
-    start = page.index("<div data-pagefind-body>")
+    start = page.index('<article class="md-content__inner')
     return page[start : page.index("</article>", start)]
 
 
