@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import random
 import re
 import shutil
@@ -173,8 +174,13 @@ def write_project(dest: Path, count: int, seed: int = SEED) -> Project:
 
 
 def site_url(project: Path) -> str:
-    """``site_url`` of the project's mkdocs.yml (read as text: it holds a Python tag)."""
-    found = re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(), re.M)
+    """``site_url`` of the project's mkdocs.yml (read as text: it holds a Python tag),
+    taken from ``SITE_URL`` when it says ``!ENV [SITE_URL, "default"]``, as MkDocs does."""
+    text = (project / "mkdocs.yml").read_text()
+    env = re.search(r'^site_url:\s*!ENV\s*\[\s*(\w+)\s*,\s*"?([^"\]]*)"?\s*\]', text, re.M)
+    if env:
+        return os.environ.get(env.group(1)) or env.group(2)
+    found = re.search(r"^site_url:\s*(\S+)", text, re.M)
     return found.group(1) if found else ""
 
 

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import mdwrite, timeline
+from . import mdwrite, published, timeline
 from .model import Article, Diagnostic, InputError, RawText
 from .pipeline import (
     Inputs,
@@ -79,7 +79,18 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument(
                 "--site-description", default="", help="describes the feed, calendar and TimelineJS"
             )
+    p = sub.add_parser("published", help="check a built site's URLs point at this repository")
+    p.add_argument("site", type=Path, metavar="SITE_DIR")
+    p.add_argument("--site-url", required=True, help="where this repository's site is published")
+    p.add_argument("--repo-url", required=True, help="this repository's address")
+    p.set_defaults(run=cmd_published)
     return parser
+
+
+def cmd_published(args: argparse.Namespace) -> int:
+    problems = published.check(args.site, args.site_url, args.repo_url)
+    _report(problems)
+    return 1 if problems else 0
 
 
 def _inputs(args: argparse.Namespace) -> Inputs:
