@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 serve: install
-	@echo "Serving at http://127.0.0.1:8000 (Ctrl-C stops)"
+	@echo "Starting the live preview; MkDocs prints its address (with the site's path) below. Ctrl-C stops."
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 $(JS_DEPS): tests/js/package.json tests/js/package-lock.json

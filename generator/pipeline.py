@@ -136,13 +136,19 @@ def site_files(
     files.update(search.scripts())
     files.update(render.static_files())
     for raw in raws:
-        files[render.raw_path(raw.name)] = raw_bytes(inputs.articles / raw.name)
+        files[render.raw_path(raw.name)] = raw_bytes(raw)
     return pages, files
 
 
-def raw_bytes(path: Path) -> bytes:
-    """The raw article exactly as collected, so readers can check the cleaning."""
-    return path.read_bytes()
+def raw_bytes(raw: RawText) -> bytes:
+    """The raw article as collected, so readers can check the cleaning: every line as it
+    was (the cleaning report's line numbers count these lines), in UTF-8 with a BOM.
+
+    Seeds come in GB18030 or Big5 too, and a ``.txt`` file is served as ``text/plain``
+    often without a charset (``mkdocs serve`` among others): browsers then guess, and
+    Chinese turns to mojibake. The BOM makes every browser read UTF-8.
+    """
+    return b"\xef\xbb\xbf" + raw.text.encode("utf-8")
 
 
 def write_tree(out: Path, pages: dict[str, str], files: dict[str, bytes]) -> list[Path]:

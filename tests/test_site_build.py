@@ -149,3 +149,24 @@ def test_the_site_speaks_its_own_language_on_every_page(built_site: Path) -> Non
     edit = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button', event)
     assert edit is not None
     assert re.fullmatch(r"https://github\.com/.+/blob/main/timeline\.yaml#L\d+", edit.group(1))
+
+
+@pytest.mark.parametrize(
+    "name", ["gov_mofcom_qa_gb18030.txt", "fin_udn_remotework_big5.txt", "cn_163_remotework.txt"]
+)
+def test_raw_files_are_published_as_utf8_a_browser_reads_right(name: str) -> None:
+    """A GB18030 or Big5 seed served as text/plain without a charset showed mojibake: the
+    published copy is UTF-8 with a BOM (which browsers honour), line for line the same."""
+    from generator.pipeline import raw_bytes
+    from generator.read import read_file
+
+    path = ROOT / "tests" / "fixtures" / "gold" / name
+    raw = read_file(path, name)
+    published = raw_bytes(raw)
+    assert published.startswith(b"\xef\xbb\xbf")
+    text = published[3:].decode("utf-8")  # strict: any byte not UTF-8 fails here
+    assert text == raw.text
+    # Every line of the source is there, in order (the cleaning report counts them).
+    assert len(text.split("\n")) == len(raw.text.split("\n")) > 5
+    if raw.encoding.lower().replace("-", "") != "utf8":
+        assert path.read_bytes() != published  # really transcoded, not copied
