@@ -146,3 +146,15 @@ def test_generated_pages_light_up_their_sections_tab(
     tab.goto(site_url + path)
     assert tab.locator(".md-tabs__item--active").inner_text().strip() == tab_label
     assert tab.locator("[data-page-kind]").count() == 1
+
+
+def test_a_raw_file_reads_as_chinese_when_served_without_a_charset(
+    browser: Any,
+    site_url: str,
+) -> None:
+    """The preview (and this test's server) send raw files as text/plain with no charset;
+    the browser must still show the Chinese, not mojibake."""
+    tab = _tab(browser, 1280)
+    response = tab.goto(site_url + "raw/002_948af0d9428fe7ba.txt")
+    assert "charset" not in response.headers.get("content-type", "")
+    assert "從危機到曙光" in tab.inner_text("body")
