@@ -116,15 +116,42 @@ def test_unknown_article_with_did_you_mean_and_the_event_dropped() -> None:
     checked, found = validate(timeline, [ART_A, ART_B])
     assert [str(d) for d in found] == [
         "timeline.yaml:6:9: error: unknown article `000_b4a20cc34cdd8f9b`; "
-        "did you mean `000_b4a20cc34cdd8f9a`?",
+        "did you mean `000_b4a20cc34cdd8f9a`? (the quote is in that article); "
+        "the articles are `000_b4a20cc34cdd8f9a`, `002_948af0d9428fe7ba`",
         "timeline.yaml:1:1: warning: article `000_b4a20cc34cdd8f9a` is not cited by any event",
         "timeline.yaml:1:1: warning: article `002_948af0d9428fe7ba` is not cited by any event",
     ]
     assert checked.events == ()
 
 
-def test_unknown_article_without_a_near_miss() -> None:
+def test_unknown_article_named_by_its_quote_when_the_id_is_nothing_like_it() -> None:
     found, _ = run(timeline_of(event("x", "2020-01-25", "nothing-like-it", "阿里巴巴")), [ART_A])
+    assert found[0] == (
+        "timeline.yaml:6:9: error: unknown article `nothing-like-it`; "
+        "did you mean `000_b4a20cc34cdd8f9a`? (the quote is in that article)"
+    )
+
+
+def test_the_quote_beats_string_distance() -> None:
+    """`report-5x` is one letter from `report-5`, but the quote is in `report-2`."""
+    meant = Article(
+        "report-2", "t", "report-2.txt", (Block("paragraph", "共享员工计划启动。", "p1"),)
+    )
+    near = Article("report-5", "t", "report-5.txt", (Block("paragraph", "别的内容。", "p1"),))
+    found, _ = run(
+        timeline_of(event("x", "2020-01-25", "report-5x", "共享员工计划")), [meant, near]
+    )
+    assert found[0] == (
+        "timeline.yaml:6:9: error: unknown article `report-5x`; "
+        "did you mean `report-2`? (the quote is in that article); "
+        "the articles are `report-2`, `report-5`"
+    )
+
+
+def test_unknown_article_without_a_near_miss() -> None:
+    found, _ = run(
+        timeline_of(event("x", "2020-01-25", "nothing-like-it", "不在任何文章里")), [ART_A]
+    )
     assert found == [
         "timeline.yaml:6:9: error: unknown article `nothing-like-it`; "
         "expected the id of a cleaned article",
@@ -139,7 +166,8 @@ def test_unknown_override_id_and_uncited_article_warning() -> None:
     checked, found = validate(timeline, [ART_A, ART_B])
     assert [str(d) for d in found] == [
         "timeline.yaml:9:1: error: unknown article `002_948af0d9428fe7bb` in `articles:`; "
-        "did you mean `002_948af0d9428fe7ba`?",
+        "did you mean `002_948af0d9428fe7ba`?; "
+        "the articles are `000_b4a20cc34cdd8f9a`, `002_948af0d9428fe7ba`",
         "timeline.yaml:1:1: warning: article `002_948af0d9428fe7ba` is not cited by any event",
     ]
     assert checked.overrides == ()

@@ -94,7 +94,8 @@ def _locate_quotes(
         for source in event.sources:
             article = by_id.get(source.article)
             if article is None:
-                hint = _article_hint(source.article, list(originals))
+                holders = _holding(source.quote, by_id, indexes)
+                hint = _article_hint(source.article, list(originals), holders)
                 found.append(_error(file, source, f"unknown article `{source.article}`; {hint}"))
                 continue
             if article.id not in indexes:
@@ -139,9 +140,37 @@ def _override_problems(
     return found
 
 
-def _article_hint(article_id: str, ids: list[str]) -> str:
-    match = closest(article_id, ids)
-    return f"did you mean `{match}`?" if match else "expected the id of a cleaned article"
+# Up to this many article ids are listed in full when an id is unknown.
+LIST_IDS_MAX = 12
+
+
+def _holding(
+    quote: str, articles: dict[str, Article], indexes: dict[str, ArticleIndex]
+) -> list[str]:
+    """The articles whose text holds ``quote``: the article the curator meant, whatever
+    the id they typed (``…-5`` for ``…-2`` is one character off either way)."""
+    holders = []
+    for article_id, article in sorted(articles.items()):
+        if article_id not in indexes:
+            indexes[article_id] = index_article(article)
+        if locate(indexes[article_id], quote) is not None:
+            holders.append(article_id)
+    return holders
+
+
+def _article_hint(article_id: str, ids: list[str], holders: Sequence[str] = ()) -> str:
+    """Did-you-mean: the article holding the quote first, else the closest id; and every
+    id when there are few."""
+    if len(holders) == 1:
+        hint = f"did you mean `{holders[0]}`? (the quote is in that article)"
+    elif holders:
+        hint = "the quote is in " + ", ".join(f"`{h}`" for h in holders)
+    else:
+        match = closest(article_id, ids)
+        hint = f"did you mean `{match}`?" if match else "expected the id of a cleaned article"
+    if 1 < len(ids) <= LIST_IDS_MAX:
+        hint += "; the articles are " + ", ".join(f"`{i}`" for i in sorted(ids))
+    return hint
 
 
 def _order_warnings(file: str, events: Sequence[Event]) -> list[Diagnostic]:
