@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -255,6 +256,9 @@ class BackgroundIndex:
         self.process = subprocess.Popen(
             _command(site_dir), stdout=subprocess.DEVNULL, stderr=self.log
         )
+        # Reap the run as soon as it ends: otherwise a finished Pagefind stays a zombie
+        # process until the next save or the end of the preview.
+        threading.Thread(target=self.process.wait, daemon=True).start()
         return problem
 
     def stop(self) -> str | None:

@@ -97,3 +97,21 @@ def test_search_index_is_built_beside_the_preview(
     timeline.write_text(timeline.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert wait_for(lambda: '"languages"' in fetch(base + "pagefind/pagefind-entry.json"))
     assert proc.poll() is None
+    # A finished run is reaped at once: once no Pagefind is running under the preview,
+    # none is left as a zombie either.
+    assert wait_for(lambda: all(state == "Z" for _, state in _children(proc.pid)))
+    assert [name for name, state in _children(proc.pid) if state == "Z"] == []
+
+
+def _children(pid: int) -> list[tuple[str, str]]:
+    """(name, state) of ``pid``'s child processes; state ``Z``: ended, not reaped (Linux)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            try:
+                stat = Path(f"/proc/{child}/stat").read_text()
+            except FileNotFoundError:  # reaped between the two reads
+                continue
+            name, rest = stat.split("(", 1)[1].rsplit(")", 1)
+            found.append((name, rest.split()[0]))
+    return found
