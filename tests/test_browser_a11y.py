@@ -27,7 +27,7 @@ from benchmarks.corpus import site_url as mkdocs_site_url
 from benchmarks.corpus import write_project
 from generator.render.layout import TIMELINE_ONE_PAGE_MAX
 
-from .conftest import ARGS, CHROMIUM, ROOT, QuietHandler, _require_browser, mkdocs, offline
+from .conftest import ROOT, QuietHandler, mkdocs, offline
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -100,17 +100,6 @@ def sites(built_site: Path, split_site: Path) -> Iterator[dict[str, str]]:
     for server, _ in servers.values():
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def first_link(tab: Any, site: str, pattern: str) -> str:

@@ -28,17 +28,6 @@ from .conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DIST = ROOT / "tests" / "js" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 HEIGHT = 800
 # ``script_path`` points TimelineJS at the local copy (by default it loads its zh-cn
@@ -95,33 +84,28 @@ class Shown:
 
 
 @pytest.fixture(scope="module")
-def shown(page_url: str) -> Iterator[Shown]:
+def shown(page_url: str, browser: Any) -> Iterator[Shown]:
     """The timeline, loaded once (its checks only read the page)."""
-    _require(Path(CHROMIUM), "Chromium", "apt-get install chromium")
-    from playwright.sync_api import sync_playwright
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        outside: list[str] = []
+    def route(request: Any) -> None:
+        if request.request.url.startswith("http://127.0.0.1:"):
+            request.continue_()
+        else:  # this machine is offline, and nothing may come from a CDN anyway
+            outside.append(request.request.url)
+            request.abort()
 
-        def route(request: Any) -> None:
-            if request.request.url.startswith("http://127.0.0.1:"):
-                request.continue_()
-            else:  # this machine is offline, and nothing may come from a CDN anyway
-                outside.append(request.request.url)
-                request.abort()
-
-        context.route("**/*", route)
-        tab = context.new_page()
-        errors: list[str] = []
-        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        tab.on("pageerror", lambda exc: errors.append(str(exc)))
-        tab.goto(page_url)
-        tab.wait_for_function("window.tlReady === true", timeout=30000)
-        tab.wait_for_timeout(500)  # let the first layout settle
-        yield Shown(tab, errors, outside)
-        browser.close()
+    context.route("**/*", route)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto(page_url)
+    tab.wait_for_function("window.tlReady === true", timeout=30000)
+    tab.wait_for_timeout(500)  # let the first layout settle
+    yield Shown(tab, errors, outside)
+    context.close()
 
 
 @pytest.fixture(scope="module")

@@ -116,12 +116,11 @@ def articles_index(site: Site) -> dict[str, str]:
     articles = list(site.index.articles.values())
     for part in split_list(paths.ARTICLES_INDEX, articles, ARTICLE_ROWS_PAGE):
         rows = [_row(part.path, article, site) for article in part.items]
-        pages[part.path] = site.page(
+        pages[part.path] = site.list_page(
             "articles",
-            part.path,
-            title=site.list_title(site.t("articles"), part.number),
+            part,
+            site.t("articles"),
             count=len(articles),
-            pager=site.list_pager(part),
             rows=rows,
         )
     return pages

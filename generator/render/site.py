@@ -81,6 +81,16 @@ class Site:
             "next": (next_label, paths.href(path, nxt)) if nxt else None,
         }
 
+    def list_page(self, template: str, part: ListPage[Any], title: str, **context: Any) -> str:
+        """One page of a list split over several: its title numbered, its pager."""
+        return self.page(
+            template,
+            part.path,
+            title=self.list_title(title, part.number),
+            pager=self.list_pager(part),
+            **context,
+        )
+
     def list_title(self, title: str, number: int) -> str:
         """A list's title, with the page number after the first page."""
         return title if number == 1 else self.t("list_page_title", title=title, number=number)

@@ -24,12 +24,11 @@ def tags_index(site: Site) -> dict[str, str]:
             (tag, paths.href(part.path, paths.tag_page(tag)), len(events))
             for tag, events in part.items
         ]
-        pages[part.path] = site.page(
+        pages[part.path] = site.list_page(
             "tags",
-            part.path,
-            title=site.list_title(site.t("tags"), part.number),
+            part,
+            site.t("tags"),
             count=len(tags),
-            pager=site.list_pager(part),
             items=items,
         )
     return pages
@@ -55,14 +54,13 @@ def _events_page(
     site: Site,
     count: int,
 ) -> str:
-    return site.page(
+    return site.list_page(
         "events",
-        part.path,
-        title=site.list_title(title, part.number),
+        part,
+        title,
         kind_label=kind_label,
         count=count,
         back=(back, paths.href(part.path, index_page)),
-        pager=site.list_pager(part),
         cards=site.cards(part.path, part.items),
     )
 
@@ -82,11 +80,10 @@ def entities_index(site: Site) -> dict[str, str]:
         for entity, count in part.items:
             href = paths.href(part.path, paths.entity_page(entity.name))
             groups.setdefault(site.t(entity.kind), []).append((entity.name, href, count))
-        pages[part.path] = site.page(
+        pages[part.path] = site.list_page(
             "entities",
-            part.path,
-            title=site.list_title(site.t("entities"), part.number),
-            pager=site.list_pager(part),
+            part,
+            site.t("entities"),
             groups=list(groups.items()),
         )
     return pages
