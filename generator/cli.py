@@ -17,7 +17,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import yaml
+
 from . import mdwrite, published, timeline
+from .messages import ENGLISH
 from .model import Article, Diagnostic, InputError, RawText
 from .pipeline import (
     Inputs,
@@ -39,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except InputError as err:
-        _report(err.diagnostics)
+        _report(err.diagnostics, _language(args))
         return 1
     except BrokenPipeError:  # e.g. `... | head`
         return 0
@@ -48,8 +51,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    # Every command takes --lang; without it, the site's own language (mkdocs.yml).
+    language = argparse.ArgumentParser(add_help=False)
+    language.add_argument(
+        "--lang",
+        default="",
+        metavar="LANGUAGE",
+        help="language of the messages (zh, en); default: theme.language in mkdocs.yml",
+    )
 
-    p = sub.add_parser("clean", help="print the cleaned articles of raw text files")
+    p = sub.add_parser(
+        "clean", parents=[language], help="print the cleaned articles of raw text files"
+    )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per article")
     p.add_argument(
@@ -65,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         ("suggest", cmd_suggest, "list dates in the articles that no event covers"),
         ("build", cmd_build, "write the site's Markdown pages and exports to a folder"),
     ):
-        p = sub.add_parser(name, help=text)
+        p = sub.add_parser(name, parents=[language], help=text)
         p.add_argument("timeline", nargs="?", type=Path, default=Path("timeline.yaml"))
         p.add_argument("--articles", type=Path, default=Path("seeds"), help="raw articles folder")
         p.set_defaults(run=run)
@@ -79,7 +92,9 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument(
                 "--site-description", default="", help="describes the feed, calendar and TimelineJS"
             )
-    p = sub.add_parser("published", help="check a built site's URLs point at this repository")
+    p = sub.add_parser(
+        "published", parents=[language], help="check a built site's URLs point at this repository"
+    )
     p.add_argument("site", type=Path, metavar="SITE_DIR")
     p.add_argument("--site-url", required=True, help="where this repository's site is published")
     p.add_argument("--repo-url", required=True, help="this repository's address")
@@ -89,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_published(args: argparse.Namespace) -> int:
     problems = published.check(args.site, args.site_url, args.repo_url)
-    _report(problems)
+    _report(problems, _language(args))
     return 1 if problems else 0
 
 
@@ -104,9 +119,32 @@ def _inputs(args: argparse.Namespace) -> Inputs:
     )
 
 
-def _report(diagnostics: Sequence[Diagnostic]) -> None:
+def _language(args: argparse.Namespace) -> str:
+    return str(getattr(args, "lang", "") or site_language())
+
+
+def _report(diagnostics: Sequence[Diagnostic], language: str = ENGLISH) -> None:
     for diagnostic in diagnostics:
-        print(diagnostic, file=sys.stderr)
+        print(diagnostic.render(language), file=sys.stderr)
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for one key: its ``!ENV`` and ``!!python/name:`` values are
+    left unread (None) rather than run or refused."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_language(config: Path = Path("mkdocs.yml")) -> str:
+    """The ``theme.language`` of the MkDocs config in this folder, so the commands speak
+    the language of the site's error banner; English without one."""
+    try:
+        data = yaml.load(config.read_text("utf-8"), Loader=_AnyTagLoader)
+        language = data["theme"]["language"]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError, KeyError):
+        return ENGLISH
+    return language if isinstance(language, str) and language else ENGLISH
 
 
 def article_json(article: Article) -> dict[str, object]:
@@ -146,7 +184,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     inputs = _inputs(args)
     _, articles = read_articles(inputs)
     tl, problems = timeline.check(inputs.timeline, articles, inputs.display(inputs.timeline))
-    _report(problems)
+    _report(problems, _language(args))
     errors = sum(d.severity == "error" for d in problems)
     if errors:
         return 1
@@ -163,7 +201,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     inputs = _inputs(args)
     _, articles = read_articles(inputs)
     tl, problems = timeline.check(inputs.timeline, articles, inputs.display(inputs.timeline))
-    _report([d for d in problems if d.severity == "error"])
+    _report([d for d in problems if d.severity == "error"], _language(args))
     found = suggest(articles, tl)
     for s in found:
         when = s.date.iso() + (f"..{s.end.iso()}" if s.end else "")

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from .messages import ENGLISH, Message, text
+
 Severity = Literal["error", "warning"]
 Precision = Literal["year", "month", "day"]
 BlockKind = Literal["paragraph", "heading", "item", "quote"]
@@ -27,11 +29,21 @@ class Diagnostic:
     file: str
     line: int
     col: int
-    message: str
+    said: str | Message  # a Message can be shown in the site's language
     severity: Severity = "error"
 
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return text(self.said)
+
+    def render(self, language: str = ENGLISH) -> str:
+        """``file:line:col: severity: message``, the message in ``language``; the prefix
+        stays the same in every language so editors can jump to it."""
+        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {text(self.said, language)}"
+
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        return self.render()
 
 
 class InputError(Exception):

@@ -127,18 +127,21 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.corpus, self.last, self.errors = corpus, (pages, other), ()
         self.first_good = True
         for warning in corpus.warnings:
-            log.info(str(warning))
+            log.info(warning.render(self.labels.language))
         self._add(files, config, pages, other)
         return files
 
+    def _said(self, diagnostics: tuple[Diagnostic, ...]) -> str:
+        return "\n".join(d.render(self.labels.language) for d in diagnostics)
+
     def _failed(self, err: InputError, files: Files, config: MkDocsConfig) -> Files:
         if not self.serving:
-            raise TimelineError("\n".join(str(d) for d in err.diagnostics)) from None
+            raise TimelineError(self._said(err.diagnostics)) from None
         # Serving: say what is wrong and keep the last good pages (none yet, if the server
         # started on a broken input), so the server stays up until the next good save.
         self.errors = err.diagnostics
         for diagnostic in err.diagnostics:
-            log.error(str(diagnostic))
+            log.error(diagnostic.render(self.labels.language))
         if not self.last[0]:
             # Started on a broken input: no good version yet. Serve the site's empty
             # skeleton (home, timeline, section pages) so every tab answers, each with
@@ -172,7 +175,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if isinstance(edit, str):
             page.edit_url = edit  # Material's edit button: the event's line, the article's file
         if self.errors:
-            markdown = error_banner(self.errors, shown_is_last_good=self.first_good) + markdown
+            banner = error_banner(self.errors, self.labels, shown_is_last_good=self.first_good)
+            markdown = banner + markdown
         return markdown
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -274,10 +278,15 @@ def _add_theme(config: MkDocsConfig) -> None:
         config.extra_css.insert(0, render.STYLESHEET)
 
 
-def error_banner(errors: tuple[Diagnostic, ...], *, shown_is_last_good: bool = True) -> str:
-    lines = "\n".join(f"    {escape(str(d))}  " for d in errors)
-    title = "下面显示的是上一次正确的版本" if shown_is_last_good else "还没有可以显示的正确版本"
-    return f'!!! failure "输入有错误：{title}"\n\n{lines}\n\n    改正后保存，页面会自动刷新。\n\n'
+def error_banner(
+    errors: tuple[Diagnostic, ...], labels: render.Labels, *, shown_is_last_good: bool = True
+) -> str:
+    """The admonition over every page while the input is broken: each problem in the
+    site's language, and whether the pages below are the last good version."""
+    lines = "\n".join(f"    {escape(d.render(labels.language))}  " for d in errors)
+    title = labels("banner_last_good" if shown_is_last_good else "banner_no_good_version")
+    heading = labels("banner_title", state=title).replace('"', "&quot;")
+    return f'!!! failure "{heading}"\n\n{lines}\n\n    {labels("banner_fix")}\n\n'
 
 
 def _repository_prefix(edit_uri: str, docs_dir: str, root: Path) -> str:

@@ -37,7 +37,7 @@ def test_each_event_has_its_date_before_its_card_on_one_axis(
     tab = _tab(browser, width)
     tab.goto(site_url + "timeline/")
     events = tab.locator("li.tl-event")
-    assert events.count() == 28
+    assert events.count() == 29
     for i in (0, 13, 27):
         when = events.nth(i).locator(".tl-event__when").bounding_box()
         card = events.nth(i).locator(".tl-card").bounding_box()
@@ -83,12 +83,12 @@ def test_a_tag_filters_the_timeline_in_place_and_the_address_keeps_it(
     assert visible.count() == count
     for i in range(count):
         assert tag in visible.nth(i).get_attribute("data-tags").split("\n")
-    assert f"{count} / 28" in tab.locator(".tl-filter__status").inner_text()
+    assert f"{count} / 29" in tab.locator(".tl-filter__status").inner_text()
     assert re.search(r"[?&]tag=", tab.url)
     tab.reload()  # the choice survives a reload
     assert tab.locator("li.tl-event:visible").count() == count
     tab.locator("[data-filter-all]").click()
-    assert tab.locator("li.tl-event:visible").count() == 28
+    assert tab.locator("li.tl-event:visible").count() == 29
     assert tab.errors == []
 
 

@@ -16,6 +16,7 @@ import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..messages import Message, say
 from ..model import Article, ArticleOverride, Diagnostic, Event, SourceRef, Timeline
 from . import corrections
 from .load import load_file
@@ -96,7 +97,8 @@ def _locate_quotes(
             if article is None:
                 holders = _holding(source.quote, by_id, indexes)
                 hint = _article_hint(source.article, list(originals), holders)
-                found.append(_error(file, source, f"unknown article `{source.article}`; {hint}"))
+                said = say("unknown article `{id}`; {hint}", id=source.article, hint=hint)
+                found.append(_error(file, source, said))
                 continue
             if article.id not in indexes:
                 indexes[article.id] = index_article(article)
@@ -119,7 +121,7 @@ def _not_found(
     return f"quote not found in article {article.id}{hint}"
 
 
-def _error(file: str, source: SourceRef, message: str) -> Diagnostic:
+def _error(file: str, source: SourceRef, message: str | Message) -> Diagnostic:
     return Diagnostic(file, source.line or 1, source.col or 1, message)
 
 
@@ -132,8 +134,10 @@ def _override_problems(
         article = originals.get(override.id)
         if article is None:
             hint = _article_hint(override.id, list(originals))
-            message = f"unknown article `{override.id}` in `articles:`; {hint}"
-            found.append(Diagnostic(file, override.line, 1, message))
+            unknown = say(
+                "unknown article `{id}` in `articles:`; {hint}", id=override.id, hint=hint
+            )
+            found.append(Diagnostic(file, override.line, 1, unknown))
             continue
         for item, message in corrections.problems(article, override):
             found.append(Diagnostic(file, item.line or 1, item.col or 1, message))
@@ -158,19 +162,25 @@ def _holding(
     return holders
 
 
-def _article_hint(article_id: str, ids: list[str], holders: Sequence[str] = ()) -> str:
+def _article_hint(article_id: str, ids: list[str], holders: Sequence[str] = ()) -> Message:
     """Did-you-mean: the article holding the quote first, else the closest id; and every
     id when there are few."""
+    match = closest(article_id, ids)
     if len(holders) == 1:
-        hint = f"did you mean `{holders[0]}`? (the quote is in that article)"
+        hint = say("did you mean `{id}`? (the quote is in that article)", id=holders[0])
     elif holders:
-        hint = "the quote is in " + ", ".join(f"`{h}`" for h in holders)
+        hint = say("the quote is in {ids}", ids=_listed(holders))
+    elif match:
+        hint = say("did you mean `{id}`?", id=match)
     else:
-        match = closest(article_id, ids)
-        hint = f"did you mean `{match}`?" if match else "expected the id of a cleaned article"
+        hint = say("expected the id of a cleaned article")
     if 1 < len(ids) <= LIST_IDS_MAX:
-        hint += "; the articles are " + ", ".join(f"`{i}`" for i in sorted(ids))
+        return say("{hint}; the articles are {ids}", hint=hint, ids=_listed(sorted(ids)))
     return hint
+
+
+def _listed(ids: Sequence[str]) -> str:
+    return ", ".join(f"`{i}`" for i in ids)
 
 
 def _order_warnings(file: str, events: Sequence[Event]) -> list[Diagnostic]:
@@ -184,8 +194,14 @@ def _order_warnings(file: str, events: Sequence[Event]) -> list[Diagnostic]:
                     file,
                     event.line,
                     1,
-                    f"event `{event.id}` ({event.date.iso()}) comes after `{before.id}` "
-                    f"({before.date.iso()}); expected events in date order",
+                    say(
+                        "event `{id}` ({date}) comes after `{before}` ({before_date}); "
+                        "expected events in date order",
+                        id=event.id,
+                        date=event.date.iso(),
+                        before=before.id,
+                        before_date=before.date.iso(),
+                    ),
                     "warning",
                 )
             )
@@ -202,8 +218,11 @@ def _added_warnings(file: str, events: Sequence[Event]) -> list[Diagnostic]:
             file,
             event.line,
             1,
-            f"event `{event.id}` has no `added:`; add `added: YYYY-MM-DD` (the day it "
-            "joined the timeline) so feed readers show it as new",
+            say(
+                "event `{id}` has no `added:`; add `added: YYYY-MM-DD` (the day it "
+                "joined the timeline) so feed readers show it as new",
+                id=event.id,
+            ),
             "warning",
         )
         for event in events
@@ -216,7 +235,13 @@ def _uncited_warnings(
 ) -> list[Diagnostic]:
     cited = {source.article for event in events for source in event.sources}
     return [
-        Diagnostic(file, events_line, 1, f"article `{a.id}` is not cited by any event", "warning")
+        Diagnostic(
+            file,
+            events_line,
+            1,
+            say("article `{id}` is not cited by any event", id=a.id),
+            "warning",
+        )
         for a in articles
         if a.id not in cited
     ]
