@@ -40,8 +40,10 @@ Result = subprocess.CompletedProcess[str]
 
 
 def generator(*args: str, cwd: Path = ROOT) -> Result:
+    """The command in English (this site's own language is Chinese): these tests check
+    what each message says; test_messages_zh.py checks it in Chinese too."""
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
+        [sys.executable, "-m", "generator", *args, "--lang", "en"],
         cwd=cwd,
         capture_output=True,
         encoding="utf-8",
@@ -396,7 +398,8 @@ def test_mkdocs_build_aborts_on_an_undecodable_seed(tmp_path: Path) -> None:
     result = mkdocs(project, "build", "--site-dir", "site")
     assert result.returncode != 0
     shown = "seeds/999_binary.txt"
-    assert f"{shown}:1:1: error: cannot decode {shown}: byte 0x89 is not UTF-8" in result.stderr
+    # In the site's language (theme.language: zh).
+    assert f"{shown}:1:1: error: 无法解码 {shown}：字节 0x89 不是 UTF-8" in result.stderr
     assert "Aborted with a BuildError!" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
