@@ -55,8 +55,9 @@ def built(folder: Path) -> list[str]:
 
 
 def generator_build(project: Path, out: str) -> subprocess.CompletedProcess[str]:
+    """``build`` with its messages in English (the project's site is in Chinese)."""
     return subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--out", out],
+        [sys.executable, "-m", "generator", "build", "--out", out, "--lang", "en"],
         cwd=project,
         capture_output=True,
         encoding="utf-8",
