@@ -14,7 +14,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ..model import Article, Span
+from ..model import Article, Block, Span
 
 # Besides str.isspace(): zero-width characters that pasted text often carries.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
@@ -57,8 +57,25 @@ def locate(index: ArticleIndex, quote: str) -> tuple[Span, ...] | None:
     start = index.text.find(needle)
     if start < 0:
         return None
-    end = start + len(needle)
-    spans: list[Span] = []
+    return spans(index, start, start + len(needle))
+
+
+def spans(index: ArticleIndex, start: int, end: int) -> tuple[Span, ...]:
+    """``index.text[start:end]`` in the article: one span per block it covers."""
+    return tuple(Span(block.anchor, lo, hi) for block, lo, hi in _pieces(index, start, end))
+
+
+def passage(index: ArticleIndex, start: int, end: int) -> tuple[str, str]:
+    """(anchor, text) of ``index.text[start:end]`` as the article writes it, on one line:
+    the anchor of the block it starts in, and its whitespace put back."""
+    pieces = _pieces(index, start, end)
+    text = "".join(block.text[lo:hi] for block, lo, hi in pieces)
+    return pieces[0][0].anchor, " ".join(text.splitlines())
+
+
+def _pieces(index: ArticleIndex, start: int, end: int) -> list[tuple[Block, int, int]]:
+    """(block, start, end) in each block's own text, for ``index.text[start:end]``."""
+    found = []
     first = bisect.bisect_right(index.block_starts, start) - 1
     for number in range(first, len(index.block_starts)):
         block_start = index.block_starts[number]
@@ -69,8 +86,8 @@ def locate(index: ArticleIndex, quote: str) -> tuple[Span, ...] | None:
         if lo < hi:
             block = index.article.blocks[number]
             first_char, last_char = _offsets(block.text, lo - block_start, hi - 1 - block_start)
-            spans.append(Span(block.anchor, first_char, last_char + 1))
-    return tuple(spans)
+            found.append((block, first_char, last_char + 1))
+    return found
 
 
 def occurrences(text: str, quote: str) -> list[tuple[int, int]]:
