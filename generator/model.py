@@ -204,6 +204,10 @@ class SourceRef:
     line: int = 0  # where the source sits in timeline.yaml (1-based), 0 if unknown
     col: int = 0
     spans: tuple[Span, ...] = ()  # filled in by validation: where the quote is
+    # Where the quote's own text starts in timeline.yaml (after an opening quote mark; a
+    # block scalar's first line, column 0 until validation reads that line's indent).
+    quote_line: int = 0
+    quote_col: int = 0
 
     @property
     def anchor(self) -> str | None:

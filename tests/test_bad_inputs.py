@@ -59,9 +59,13 @@ def errors(result: Result, shown: str) -> list[tuple[int, int, str]]:
     assert "Traceback" not in result.stderr
     found = []
     pattern = re.compile(rf"{re.escape(shown)}:([1-9]\d*):([1-9]\d*): (error|warning): (.+)")
+    after_a_diagnostic = False
     for line in result.stderr.splitlines():
+        if line.startswith("  ") and after_a_diagnostic:
+            continue  # indented lines under a message (a quote, a caret), as GCC's notes
         m = pattern.fullmatch(line)
         assert m, f"not a diagnostic line naming {shown}: {line!r}"
+        after_a_diagnostic = True
         if m.group(3) == "error":
             found.append((int(m.group(1)), int(m.group(2)), m.group(4)))
     assert found
@@ -292,7 +296,7 @@ CASES = [
     ("end_before_date", 4, 10, "`end` 2020-01-20 is before `date` 2020-01-25"),
     ("duplicate_id", 8, 9, "duplicate event id `alibaba-medical-supplies-fund` (first used"),
     ("unknown_article", 6, 9, "unknown article `000_b4a20cc34cdd8f9a-9`"),
-    ("quote_missing", 6, 9, "quote not found in article 000_b4a20cc34cdd8f9a-1; closest"),
+    ("quote_missing", 7, 16, "quote not found in article 000_b4a20cc34cdd8f9a-1; the closest"),
     ("empty", 1, 1, "empty timeline: expected a mapping with an `events:` list"),
     ("alias_bomb", 6, 4, "this value expands to more than 1000000 YAML nodes"),
     ("python_object", 4, 12, "unsupported YAML tag `!!python/object/apply:os.system`"),
@@ -377,7 +381,7 @@ def test_check_refuses_a_20_mb_timeline_quickly(tmp_path: Path) -> None:
         ("unclosed_quote", "timeline.yaml:4:12: error: unclosed quote"),
         # The site's language is Chinese (theme.language: zh): so are its messages.
         ("unknown_key", "timeline.yaml:4:5: error: 没有 `titel` 这个键；是不是 `title`？"),
-        ("quote_missing", "timeline.yaml:6:9: error: quote not found in article"),
+        ("quote_missing", "timeline.yaml:7:16: error: 文章 000_b4a20cc34cdd8f9a-1 中找不到"),
     ],
 )
 def test_mkdocs_build_aborts_on_a_broken_timeline(tmp_path: Path, name: str, expected: str) -> None:

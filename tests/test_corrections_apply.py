@@ -133,7 +133,8 @@ def test_apply_overrides_applies_metadata_and_corrections_together() -> None:
 
 
 def quoting(quote: str) -> str:
-    """An event quoting ART, its source on line 6 after ``events:``."""
+    """An event quoting ART, its source on line 6 after ``events:``, the quote on line 7
+    from column 16."""
     return (
         f"\n  - id: e\n    date: 2020-02-05\n    title: t\n    sources:\n"
         f"      - article: {ART.id}\n        quote: {quote}"
@@ -151,7 +152,7 @@ def test_a_kept_line_can_be_quoted() -> None:
     assert result.events[0].sources[0].spans == (Span("p2", 0, 6),)
     # Without the `keep`, the same quote is an error.
     _, found = checked("events:" + quoting("（资料图片）") + "\n")
-    assert found[0].startswith("timeline.yaml:6:9: error: quote not found in article paper-2; ")
+    assert found[0].startswith("timeline.yaml:7:16: error: quote not found in article paper-2; ")
 
 
 def test_quoting_dropped_text_names_the_drop_item() -> None:
@@ -159,7 +160,7 @@ def test_quoting_dropped_text_names_the_drop_item() -> None:
     text += f"\narticles:\n  {ART.id}:\n    drop:\n      - 扫码关注本报公众号。\n"
     result, found = checked(text)
     assert found == [
-        "timeline.yaml:6:9: error: quote not found in article paper-2: the `drop` text on "
+        "timeline.yaml:7:16: error: quote not found in article paper-2: the `drop` text on "
         "line 11 removed it; expected a quote of text still in the article, or remove that "
         "`drop` item"
     ]
@@ -171,7 +172,7 @@ def test_quote_split_by_a_kept_line_blames_the_corrections() -> None:
     text += f"\narticles:\n  {ART.id}:\n    keep: [（资料图片）]\n"
     _, found = checked(text)
     assert found == [
-        "timeline.yaml:6:9: error: quote not found in article paper-2: the corrections to it "
+        "timeline.yaml:7:16: error: quote not found in article paper-2: the corrections to it "
         "in `articles:` (line 9) changed this passage; expected a quote of the corrected text"
     ]
 

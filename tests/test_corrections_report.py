@@ -189,7 +189,7 @@ def test_check_and_build_use_the_corrected_articles(
     )
     assert main(["check"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "timeline.yaml:6:9: error: quote not found in article fund: the `drop` text on line "
+        "timeline.yaml:7:16: error: quote not found in article fund: the `drop` text on line "
         "10 removed it; expected a quote of text still in the article, or remove that "
         "`drop` item"
     )

@@ -38,7 +38,9 @@ def test_valid_file_builds_the_model_sorted_by_date() -> None:
     ]
     year_only, lockdown, fund, spring = timeline.events
     assert year_only.date == PartialDate(2020, approximate=True)
-    assert year_only.sources == (SourceRef("art-b", "春雷计划", line=35, col=9),)
+    assert year_only.sources == (
+        SourceRef("art-b", "春雷计划", line=35, col=9, quote_line=35, quote_col=33),
+    )
     assert lockdown.date == PartialDate(2020, 1, 23)  # quoted date, same as unquoted
     assert lockdown.end == PartialDate(2020, 1, 27)
     assert lockdown.line == 14
@@ -52,11 +54,20 @@ def test_valid_file_builds_the_model_sorted_by_date() -> None:
         Entity("place", "湖北"),
     )
     assert fund.sources == (
-        SourceRef("art-a", "阿里巴巴1月25日发出声明，宣布设立10亿元医疗物资供给专项基金", 12, 9),
+        SourceRef(
+            "art-a",
+            "阿里巴巴1月25日发出声明，宣布设立10亿元医疗物资供给专项基金",
+            12,
+            9,
+            quote_line=13,
+            quote_col=16,
+        ),
     )
     # `~` marks the date approximate even though `approximate: false` is written too.
     assert spring.date == PartialDate(2020, 4, approximate=True)
     assert spring.sources[0].quote == "时隔11年，阿里巴巴再次启动\n扶助中小企业特别行动"
+    # A block scalar's text starts on the line after `|`; its indent is read later.
+    assert (spring.sources[0].quote_line, spring.sources[0].quote_col) == (28, 0)
     assert timeline.overrides == (
         ArticleOverride(
             id="art-b",

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from generator.model import Article, Block, PartialDate, Span
 from generator.timeline import apply_overrides, check, load_timeline_text, validate
-from generator.timeline.quotes import closest_passage, index_article, locate
+from generator.timeline.quotes import closest_hint, closest_passage, index_article, locate
 
 ART_A = Article(
     id="000_b4a20cc34cdd8f9a",
@@ -86,10 +86,14 @@ def test_validate_fills_spans_and_reports_nothing_for_good_quotes() -> None:
 def test_quote_not_found_names_the_closest_passage() -> None:
     text = timeline_of(event("open", "2020-02-05", ART_A.id, "阿里巴巴开通防疫直采全球寻源平台"))
     found, spans = run(text, [ART_A])
+    # At the quote itself (line 7, after `quote: `), the difference marked under it.
     assert found == [
-        "timeline.yaml:6:9: error: quote not found in article 000_b4a20cc34cdd8f9a; "
-        "closest passage (p3): “2月5日，阿里巴巴开通“防疫直采全球寻源平台”，"
-        "最大限度匹配货源与需求。”"
+        "timeline.yaml:7:16: error: quote not found in article 000_b4a20cc34cdd8f9a; "
+        "the closest passage (p3) differs where marked\n"
+        "    quote: 阿里巴巴开通防疫直采全球寻源平台\n"
+        "  article: 阿里巴巴开通“防疫直采全球寻源平台\n"
+        "           " + "\u3000" * 6 + "^\n"
+        "  paste this from the article (p3): “阿里巴巴开通“防疫直采全球寻源平台”"
     ]
     assert spans == [[]]  # the event stays, linked to the article without an anchor
 
@@ -97,7 +101,7 @@ def test_quote_not_found_names_the_closest_passage() -> None:
 def test_quote_with_nothing_alike_says_what_is_expected() -> None:
     found, _ = run(timeline_of(event("x", "2020-01-01", ART_A.id, "zzzz")), [ART_A])
     assert found == [
-        "timeline.yaml:6:9: error: quote not found in article 000_b4a20cc34cdd8f9a; "
+        "timeline.yaml:7:16: error: quote not found in article 000_b4a20cc34cdd8f9a; "
         "expected words copied exactly from the article"
     ]
 
@@ -106,8 +110,7 @@ def test_closest_passage_is_shortened_for_the_message() -> None:
     long = Article("l", "t", "l.txt", (Block("paragraph", "甲乙" * 100 + "。", "p1"),))
     anchor, sentence = closest_passage(long, "甲乙丙") or ("", "")
     assert (anchor, len(sentence)) == ("p1", 201)
-    found, _ = run(timeline_of(event("x", "2020-01-01", "l", "甲乙丙")), [long])
-    assert found[0].endswith("closest passage (p1): “" + "甲乙" * 39 + "甲…”")
+    assert str(closest_hint(long, "甲乙丙")) == "closest passage (p1): “" + "甲乙" * 39 + "甲…”"
 
 
 def test_unknown_article_with_did_you_mean_and_the_event_dropped() -> None:
@@ -215,7 +218,7 @@ def test_check_sorts_everything_by_position_and_warns_at_the_events_key(tmp_path
     )
     timeline, found = check(path, [ART_A, ART_B], "timeline.yaml")
     assert [(d.line, d.col, d.severity) for d in found] == [
-        (14, 9, "error"),
+        (15, 16, "error"),  # the quote not found: where its text starts
         (16, 9, "error"),
         (19, 14, "error"),
     ]

@@ -11,6 +11,7 @@ import yaml
 from ..messages import say
 from ..model import Entity, EntityKind, Event, SourceRef
 from . import schema
+from .quote_hint import text_start
 from .schema import Entry, Report
 from .yamlpos import position
 
@@ -155,7 +156,8 @@ def parse_source(node: yaml.Node, report: Report) -> SourceRef | None:
     if article is None or quote is None:
         return None
     line, col = position(node)
-    return SourceRef(article=article, quote=quote, line=line, col=col)
+    quote_line, quote_col = text_start(found["quote"].value)
+    return SourceRef(article, quote, line, col, quote_line=quote_line, quote_col=quote_col)
 
 
 def parse_entities(node: yaml.Node, report: Report) -> tuple[Entity, ...] | None:

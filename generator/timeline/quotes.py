@@ -14,6 +14,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ..messages import Message, say
 from ..model import Article, Block, Span
 
 # Besides str.isspace(): zero-width characters that pasted text often carries.
@@ -157,15 +158,17 @@ def closest_passage(article: Article, quote: str) -> tuple[str, str] | None:
     return anchor, sentence
 
 
-def closest_hint(article: Article, text: str) -> str:
+def closest_hint(article: Article, text: str) -> Message:
     """What to tell a curator whose ``text`` is not in ``article``: the passage most
     like it (``closest passage (p3): “…”``), or what is expected when nothing is."""
     found = closest_passage(article, text)
     if found is None:
-        return "expected words copied exactly from the article"
+        return say("expected words copied exactly from the article")
     anchor, sentence = found
-    where = f" ({anchor})" if anchor else ""
-    return f"closest passage{where}: “{shorten(sentence)}”"
+    shown = shorten(sentence)
+    if anchor:
+        return say("closest passage ({anchor}): “{passage}”", anchor=anchor, passage=shown)
+    return say("closest passage: “{passage}”", passage=shown)
 
 
 def shorten(sentence: str) -> str:

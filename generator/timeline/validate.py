@@ -13,20 +13,24 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..messages import Message, say
 from ..model import Article, ArticleOverride, Diagnostic, Event, SourceRef, Timeline
-from . import corrections
+from . import corrections, quote_hint
 from .load import load_file
-from .quotes import ArticleIndex, closest_hint, index_article, locate
+from .quotes import ArticleIndex, index_article, locate
 from .schema import closest
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
 
 
 def validate(timeline: Timeline, articles: Sequence[Article]) -> tuple[Timeline, list[Diagnostic]]:
     """The timeline with quotes located, and every problem found (errors and warnings)."""
-    return _validate(timeline, articles, events_line=1, warn_uncited=True)
+    checked, found = _validate(timeline, articles, events_line=1, warn_uncited=True)
+    return checked, _columns(found, "")
 
 
 def check(
@@ -37,8 +41,31 @@ def check(
     # With load errors, events are missing, so "article not cited" would be noise.
     clean = not any(d.severity == "error" for d in loaded.diagnostics)
     timeline, found = _validate(loaded.timeline, articles, loaded.events_line, clean)
-    everything = loaded.diagnostics + found
+    everything = loaded.diagnostics + _columns(found, _text(timeline_path, found))
     return timeline, sorted(everything, key=lambda d: (d.line, d.col))
+
+
+def _columns(found: list[Diagnostic], text: str) -> list[Diagnostic]:
+    """Diagnostics at a block scalar's first line (column 0) at that line's indent, read
+    from ``text``, the timeline's (column 1 without it)."""
+    if all(d.col for d in found):
+        return found
+    lines = _LINE_BREAK.split(text)
+    return [d if d.col else dataclasses.replace(d, col=_indent(lines, d.line)) for d in found]
+
+
+def _text(path: Path, found: list[Diagnostic]) -> str:
+    """The timeline's text, when a diagnostic needs a column from it."""
+    try:
+        return path.read_text("utf-8-sig", "replace") if not all(d.col for d in found) else ""
+    except OSError:
+        return ""
+
+
+def _indent(lines: list[str], line: int) -> int:
+    if not 0 < line <= len(lines):
+        return 1
+    return len(lines[line - 1]) - len(lines[line - 1].lstrip(" ")) + 1
 
 
 def apply_overrides(articles: Sequence[Article], timeline: Timeline) -> list[Article]:
@@ -104,8 +131,9 @@ def _locate_quotes(
                 indexes[article.id] = index_article(article)
             spans = locate(indexes[article.id], source.quote)
             if spans is None:  # the event stays, linked to the article without an anchor
-                why = _not_found(article, originals[article.id], overrides.get(article.id), source)
-                found.append(_error(file, source, why))
+                override = overrides.get(article.id)
+                why = _not_found(indexes[article.id], originals[article.id], override, source)
+                found.append(_at_quote(file, source, why))
             sources.append(dataclasses.replace(source, spans=spans or ()))
         if sources:
             located.append(dataclasses.replace(event, sources=tuple(sources)))
@@ -113,16 +141,25 @@ def _locate_quotes(
 
 
 def _not_found(
-    article: Article, original: Article, override: ArticleOverride | None, source: SourceRef
-) -> str:
-    """Why a quote is not in the article: a correction took it out, or what is closest."""
+    index: ArticleIndex, original: Article, override: ArticleOverride | None, source: SourceRef
+) -> Message:
+    """Why a quote is not in the article: a correction took it out, or how it differs
+    from the closest passage, and what to paste (:mod:`.quote_hint`)."""
     why = corrections.removed_by(original, override, source.quote) if override else None
-    hint = f": {why}" if why else f"; {closest_hint(article, source.quote)}"
-    return f"quote not found in article {article.id}{hint}"
+    if why:
+        return say("quote not found in article {id}: {why}", id=index.article.id, why=why)
+    return quote_hint.not_found(index, source.quote)
 
 
 def _error(file: str, source: SourceRef, message: str | Message) -> Diagnostic:
     return Diagnostic(file, source.line or 1, source.col or 1, message)
+
+
+def _at_quote(file: str, source: SourceRef, message: Message) -> Diagnostic:
+    """At the quote's text (column 0 for a block scalar: :func:`_columns` fills it in)."""
+    if not source.quote_line:
+        return _error(file, source, message)
+    return Diagnostic(file, source.quote_line, source.quote_col, message)
 
 
 def _override_problems(
