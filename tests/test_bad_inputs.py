@@ -373,7 +373,8 @@ def test_check_refuses_a_20_mb_timeline_quickly(tmp_path: Path) -> None:
     ("name", "expected"),
     [
         ("unclosed_quote", "timeline.yaml:4:12: error: unclosed quote"),
-        ("unknown_key", "timeline.yaml:4:5: error: unknown key `titel`; did you mean `title`?"),
+        # The site speaks Chinese (theme.language: zh), and so does its build.
+        ("unknown_key", "timeline.yaml:4:5: error: 没有 `titel` 这个键；是不是 `title`？"),
         ("quote_missing", "timeline.yaml:6:9: error: quote not found in article"),
     ],
 )
@@ -416,7 +417,7 @@ def test_serve_console_shows_the_error_line(tmp_path: Path) -> None:
         lines[at] = lines[at].replace("title:", "titel:", 1)
         timeline.write_text("\n".join(lines) + "\n", encoding="utf-8")
         assert wait_for(lambda: "输入有错误" in fetch(base + "timeline/"))
-        expected = f"timeline.yaml:{at + 1}:{col}: error: unknown key `titel`"
+        expected = f"timeline.yaml:{at + 1}:{col}: error: 没有 `titel` 这个键"  # the site's zh
         assert wait_for(lambda: expected in log_path.read_text(encoding="utf-8"))
         assert proc.poll() is None
     assert "Traceback" not in log_path.read_text(encoding="utf-8")

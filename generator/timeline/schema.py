@@ -15,27 +15,18 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..messages import Message, say
 from ..model import Diagnostic, PartialDate, Severity
-from .dates import DAY_EXPECTED, DateError, parse_date, parse_day
+from .dates import DateError, parse_date, parse_day
+from .keys import ENTITY_KEYS as ENTITY_KEYS
+from .keys import EVENT_KEYS as EVENT_KEYS
+from .keys import EVENT_REQUIRED as EVENT_REQUIRED
+from .keys import OVERRIDE_KEYS as OVERRIDE_KEYS
+from .keys import SOURCE_KEYS as SOURCE_KEYS
+from .keys import TOP_KEYS as TOP_KEYS
+from .keys import slip
+from .written import type_name as type_name
 from .yamlpos import position
-
-TOP_KEYS = ("events", "articles")
-EVENT_KEYS = (
-    "id",
-    "added",
-    "date",
-    "end",
-    "approximate",
-    "title",
-    "summary",
-    "tags",
-    "entities",
-    "sources",
-)
-EVENT_REQUIRED = ("id", "date", "title", "sources")
-SOURCE_KEYS = ("article", "quote")
-ENTITY_KEYS = ("people", "organizations", "places")
-OVERRIDE_KEYS = ("title", "author", "publication", "date", "url", "keep", "drop")
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 MAX_ID_LENGTH = 80
@@ -50,13 +41,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # ``{#id}`` anchor would fall off its heading). ``keep``/``drop`` texts are never
 # published, only matched against an article ignoring whitespace, like quotes.
 MULTILINE_KEYS = ("summary", "quote", "keep", "drop")
-_SCALAR_NAMES = {
-    _CORE + "null": "nothing (an empty value)",
-    _CORE + "int": "an integer",
-    _CORE + "float": "a number",
-    _CORE + "bool": "a boolean",
-    _CORE + "timestamp": "a date",
-}
 
 
 class Report:
@@ -68,7 +52,10 @@ class Report:
         self.errors = 0  # callers compare counts before and after checking a value
 
     def at(
-        self, where: yaml.Node | tuple[int, int], message: str, severity: Severity = "error"
+        self,
+        where: yaml.Node | tuple[int, int],
+        message: str | Message,
+        severity: Severity = "error",
     ) -> None:
         line, col = position(where) if isinstance(where, yaml.Node) else where
         self.diagnostics.append(Diagnostic(self.file, line, col, message, severity))
@@ -83,14 +70,6 @@ class Entry:
     value: yaml.Node
 
 
-def type_name(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping" if node.value else "an empty mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list" if node.value else "an empty list"
-    return _SCALAR_NAMES.get(node.tag, "a string")
-
-
 def is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _CORE + "null"
 
@@ -101,19 +80,19 @@ def closest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
     return lowered[close[0]] if close else None
 
 
-def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> Message:
     """``did you mean `title`?`` for a near miss, else the list of what is allowed."""
     match = closest(word, choices)
     if match is not None:
-        return f"did you mean `{match}`?"
-    return "expected one of " + ", ".join(f"`{choice}`" for choice in choices)
+        return say("did you mean `{id}`?", id=match)
+    return say("expected one of {keys}", keys=", ".join(f"`{choice}`" for choice in choices))
 
 
 def require(
     node: yaml.MappingNode,
     found: dict[str, Entry],
     required: tuple[str, ...],
-    what: str,
+    what: str | Message,
     report: Report,
 ) -> None:
     """Report each missing key, unless a misspelt key was already reported for it."""
@@ -124,7 +103,7 @@ def require(
     }
     for key in required:
         if key not in found and key not in misspelt:
-            report.at(node, f"{what} is missing `{key}`")
+            report.at(node, say("{what} is missing `{key}`", what=what, key=key))
 
 
 def entries(
@@ -134,43 +113,73 @@ def entries(
     found: dict[str, Entry] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            report.at(key_node, f"a key must be plain text, got {type_name(key_node)}")
+            report.at(
+                key_node, say("a key must be plain text, got {type}", type=type_name(key_node))
+            )
             continue
         if key_node.tag == _CORE + "merge":
-            report.at(key_node, "YAML merge keys (`<<`) are not supported; write the keys out")
+            report.at(key_node, say("YAML merge keys (`<<`) are not supported; write the keys out"))
             continue
         key = key_node.value
         if key in found:
             first = position(found[key].key)[0]
-            report.at(key_node, f"duplicate key `{key}` (first on line {first}); expected it once")
+            said = say(
+                "duplicate key `{key}` (first on line {line}); expected it once",
+                key=key,
+                line=first,
+            )
+            report.at(key_node, said)
             continue
         if known is not None and key not in known:
-            report.at(key_node, f"unknown key `{key}`; {did_you_mean(key, known)}")
+            report.at(key_node, unknown_key(key, known))
             continue
         found[key] = Entry(key_node, value_node)
     return found
 
 
-def text(node: yaml.Node, key: str, report: Report, what: str = "") -> str | None:
+def unknown_key(key: str, known: tuple[str, ...]) -> Message:
+    """``unknown key `titel`; did you mean `title`?``, or what made a known key unknown:
+    a full-width space (U+3000) indenting it, or a full-width colon inside it."""
+    if key.lstrip(" \u3000") != key:
+        return say(
+            "unknown key `{key}`: it starts with a full-width space `　` (U+3000); "
+            "YAML indents with ASCII spaces: replace it with spaces",
+            key=key,
+        )
+    if "：" in key:
+        return say(
+            "unknown key `{key}`: it holds the full-width colon `：`; "
+            "YAML needs the ASCII colon `:` and a space",
+            key=key,
+        )
+    return say("unknown key `{key}`; {hint}", key=key, hint=did_you_mean(key, known))
+
+
+def text(node: yaml.Node, key: str, report: Report, what: str | Message = "") -> str | None:
     """A non-empty scalar's text, stripped. Numbers and booleans count as their text.
 
     ``what`` names the value in messages when it is not simply the key (a list item).
     """
     what = what or f"`{key}`"
     if not isinstance(node, yaml.ScalarNode):
-        report.at(node, f"{what} must be text, got {type_name(node)}")
+        report.at(node, say("{what} must be text, got {type}", what=what, type=type_name(node)))
         return None
     value = "" if is_null(node) else node.value.strip()
     if not value:
-        report.at(node, f"{what} must not be empty; expected text")
+        report.at(node, say("{what} must not be empty; expected text", what=what))
         return None
     control = _CONTROL.search(value)
     if control:
-        code = f"U+{ord(control.group()):04X}"
-        report.at(node, f"{what} holds the control character {code}; expected printable text")
+        said = say(
+            "{what} holds the control character {code}; expected printable text",
+            what=what,
+            code=f"U+{ord(control.group()):04X}",
+        )
+        report.at(node, said)
         return None
     if key not in MULTILINE_KEYS and any(ch in value for ch in "\r\n"):
-        report.at(node, f"{what} must be one line; expected text without line breaks")
+        said = say("{what} must be one line; expected text without line breaks", what=what)
+        report.at(node, said)
         return None
     return value
 
@@ -186,18 +195,29 @@ def text_items(
 ) -> tuple[tuple[str, yaml.Node], ...] | None:
     """Like :func:`text_list`, each text with its node, for messages about one item."""
     if not isinstance(node, yaml.SequenceNode):
-        report.at(node, f"`{key}` must be a list of text, got {type_name(node)}")
+        report.at(node, _not_a_list(node, key))
         return None
-    values = [(text(item, key, report, f"each `{key}` item"), item) for item in node.value]
+    each = say("each `{key}` item", key=key)
+    values = [(text(item, key, report, each), item) for item in node.value]
     if any(value is None for value, _ in values):
         return None
     return tuple((value, item) for value, item in values if value is not None)
 
 
+def _not_a_list(node: yaml.Node, key: str) -> Message:
+    """``tags: 捐赠`` or ``tags: 捐赠, 医疗]``: show the list it should be."""
+    said = say("`{key}` must be a list of text, got {type}", key=key, type=type_name(node))
+    value = node.value.strip() if isinstance(node, yaml.ScalarNode) and not is_null(node) else ""
+    if not value or "\n" in value or slip(value) is not None:
+        return said  # nothing to put in brackets, or a mistyped `key: value` (type_name says)
+    items = value.strip("[]{} ")
+    return say("{said}; write it in brackets: `{key}: [{items}]`", said=said, key=key, items=items)
+
+
 def boolean(node: yaml.Node, key: str, report: Report) -> bool | None:
     if isinstance(node, yaml.ScalarNode) and node.tag == _CORE + "bool":
         return node.value.lower() in ("true", "yes", "on", "y")
-    report.at(node, f"`{key}` must be true or false, got {type_name(node)}")
+    report.at(node, say("`{key}` must be true or false, got {type}", key=key, type=type_name(node)))
     return None
 
 
@@ -206,27 +226,41 @@ def date(
 ) -> PartialDate | None:
     """A date from the scalar's source text, so quoted and unquoted dates read the same."""
     if not isinstance(node, yaml.ScalarNode) or is_null(node):
-        report.at(
-            node, f"`{key}` must be a date like 2020-01-23, 2020-02 or 2020, got {type_name(node)}"
+        said = say(
+            "`{key}` must be a date like 2020-01-23, 2020-02 or 2020, got {type}",
+            key=key,
+            type=type_name(node),
         )
+        report.at(node, said)
         return None
     try:
         return parse_date(node.value, approximate)
     except DateError as err:
-        report.at(node, f"invalid `{key}` `{node.value.strip()}`: {err}")
+        report.at(node, _invalid(key, node.value, err))
         return None
 
 
 def day(node: yaml.Node, key: str, report: Report) -> dt.date | None:
     """A whole day (``added:``), read from the scalar's source text like :func:`date`."""
     if not isinstance(node, yaml.ScalarNode) or is_null(node):
-        report.at(node, f"`{key}` must be a date: {DAY_EXPECTED}, got {type_name(node)}")
+        said = say(
+            "`{key}` must be a date: expected a day like 2024-05-06, got {type}",
+            key=key,
+            type=type_name(node),
+        )
+        report.at(node, said)
         return None
     try:
         return parse_day(node.value)
     except DateError as err:
-        report.at(node, f"invalid `{key}` `{node.value.strip()}`: {err}")
+        report.at(node, _invalid(key, node.value, err))
         return None
+
+
+def _invalid(key: str, value: str, err: DateError) -> Message:
+    # A DateError that carries its message (``said``) is shown in the site's language.
+    reason: str | Message = getattr(err, "said", None) or str(err)
+    return say("invalid `{key}` `{value}`: {reason}", key=key, value=value.strip(), reason=reason)
 
 
 def slug(node: yaml.Node, report: Report) -> str | None:
@@ -236,10 +270,12 @@ def slug(node: yaml.Node, report: Report) -> str | None:
     if ID_PATTERN.fullmatch(value) and len(value) <= MAX_ID_LENGTH:
         return value
     hint = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
-    example = f" (e.g. `{hint}`)" if hint else " (e.g. `wuhan-lockdown`)"
-    report.at(
-        node,
-        f"invalid id `{value}`: expected lowercase letters a-z, digits and hyphens, "
-        f"starting with a letter or digit, at most {MAX_ID_LENGTH} characters{example}",
+    said = say(
+        "invalid id `{value}`: expected lowercase letters a-z, digits and hyphens, "
+        "starting with a letter or digit, at most {max} characters (e.g. `{example}`)",
+        value=value,
+        max=MAX_ID_LENGTH,
+        example=hint or "wuhan-lockdown",
     )
+    report.at(node, said)
     return None
