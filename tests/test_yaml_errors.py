@@ -233,6 +233,16 @@ CASES = [
         "after_closing",
     ),
     Case(
+        "text after the closing quote of a quote over two lines",
+        lines(*HEAD, TITLE, '    summary: "第一行', '      第二行"，完', *SOURCES),
+        "6:11",
+        'text follows the closing quote `"`; a value that starts with a quote ends there: '
+        "put the whole value in single quotes, `'\"第一行 第二行\"，完'`",
+        '闭合引号 `"` 后面还有文字；以引号开头的值到闭合引号就结束了：'
+        "请把整个值放进单引号，写成 `'\"第一行 第二行\"，完'`",
+        "after_closing",
+    ),
+    Case(
         "an apostrophe inside single quotes",
         lines(*HEAD, "    title: 'Wuhan's lockdown'", *SOURCES),
         "4:19",
@@ -377,8 +387,28 @@ CASES = [
         "a source among the keys of an event, `sources:` forgotten",
         lines(*HEAD, TITLE, "    - article: art-a", "      quote: 武汉封城"),
         "5:5",
-        "a `sources` item among the keys of this event; put it under `sources:`",
+        "an item of `sources` among the keys of this event; put it under `sources:`",
         "这个事件的键之间出现了一个 `sources` 列表项；请把它放到 `sources:` 下面",
+        "item_among_keys",
+    ),
+    Case(
+        "an event's `-` at the start of the line, among the top-level keys",
+        lines(*HEAD, TITLE, *SOURCES, "- id: second-event", "  date: 2020-01-24"),
+        "8:1",
+        "this list item is indented 0 spaces but the `-` of the item above (line 2) is at 2; "
+        "indent it by 2 spaces like the other items of `events`",
+        "这个列表项缩进了 0 个空格，但上面一项（第 2 行）的 `-` 缩进 2 个；"
+        "请像`events`的其他项一样缩进 2 个空格",
+        "item_among_keys",
+    ),
+    Case(
+        "a second event's `- id:` indented like the keys of the first",
+        lines(*HEAD, TITLE, *SOURCES, "    - id: second-event", "      date: 2020-01-24"),
+        "8:5",
+        "this list item is indented 4 spaces but the `-` of the item above (line 2) is at 2; "
+        "indent it by 2 spaces like the other items of `events`",
+        "这个列表项缩进了 4 个空格，但上面一项（第 2 行）的 `-` 缩进 2 个；"
+        "请像`events`的其他项一样缩进 2 个空格",
         "item_among_keys",
     ),
     Case(

@@ -128,8 +128,13 @@ def _misplaced_item(levels: list[Entry], spaces: int) -> Message | None:
     index = min(dashes, key=lambda i: (abs(levels[i].col - spaces), -levels[i].col), default=None)
     if index is None or levels[index].col == spaces:
         return None
-    holder = levels[index + 1] if index + 1 < len(levels) else None
-    name = say("`{key}`", key=holder.key) if holder and holder.key else say("this list")
+    return _line_up_item(levels, index, spaces)
+
+
+def _line_up_item(levels: list[Entry], index: int, spaces: int) -> Message:
+    """Indent this ``- `` like the one of ``levels[index]``."""
+    holder = _list_key(levels, index)
+    name = say("`{key}`", key=holder) if holder else say("this list")
     return say(
         "this list item is indented {n} but the `-` of the item above (line {line}) is at {k}; "
         "{fix} like the other items of {list}",
@@ -158,8 +163,21 @@ def item_among_keys(site: Site) -> Said | None:
     if index is None:
         return None
     found = _ITEM_KEY.match(line, spaces)
-    words = _item_words(found["key"] if found else "", levels[index].col, owner(levels, index))
+    key = found["key"] if found else ""
+    holder = list_holding({key}) if key else None
+    # `- id:` (an event's first key) out of line with the events above: line it up.
+    if holder is not None and key == ITEM_KEYS[holder][0]:
+        same = [i for i, e in enumerate(levels) if e.dash and _list_key(levels, i) == holder]
+        if same and levels[same[0]].col != spaces:
+            return site.at.line + 1, spaces + 1, _line_up_item(levels, same[0], spaces)
+    words = _item_words(key, levels[index].col, owner(levels, index))
     return site.at.line + 1, spaces + 1, words
+
+
+def _list_key(levels: list[Entry], index: int) -> str:
+    """The key of the list whose ``- `` is ``levels[index]`` ("" for a list in a list)."""
+    outer = levels[index + 1] if index + 1 < len(levels) else None
+    return outer.key if outer is not None and not outer.dash else ""
 
 
 def _item_words(key: str, col: int, whose: Owner) -> Message:
@@ -174,7 +192,7 @@ def _item_words(key: str, col: int, whose: Owner) -> Message:
     holder = list_holding({key}) if key else None
     if holder is not None and holder in whose.keys:
         return say(
-            "a `{list}` item among the keys of {owner}; put it under `{list}:`",
+            "an item of `{list}` among the keys of {owner}; put it under `{list}:`",
             list=holder,
             owner=whose.name,
         )

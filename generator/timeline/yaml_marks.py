@@ -115,7 +115,9 @@ def after_closing(site: Site) -> Said | None:
     if token.end_mark.line != site.at.line:
         return None
     if _quoted(token):
-        raw = short(site.text(token.start_mark.line)[token.start_mark.column :], 60)
+        written = site.lines[token.start_mark.line : site.at.line + 1]
+        written[0] = written[0][token.start_mark.column :]
+        raw = short(" ".join(part.strip() for part in written), 60)
         if token.style == "'":
             inner = raw[1:-1] if raw.endswith("'") else raw[1:]
             return *at(site.at), say(
