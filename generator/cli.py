@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from . import mdwrite, published, timeline
-from .messages import ENGLISH
+from .messages import ENGLISH, say
 from .model import Article, Diagnostic, InputError, RawText
 from .pipeline import (
     Inputs,
@@ -188,12 +188,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = sum(d.severity == "error" for d in problems)
     if errors:
         return 1
-    warnings = len(problems)
-    sources = sum(len(e.sources) for e in tl.events)
-    print(
-        f"{inputs.display(inputs.timeline)}: ok: {len(tl.events)} events, {sources} quotes "
-        f"verified in {len(articles)} articles, {warnings} warnings"
+    summary = say(
+        "{file}: ok: {events} events, {quotes} quotes verified in {articles} articles, "
+        "{warnings} warnings",
+        file=inputs.display(inputs.timeline),
+        events=len(tl.events),
+        quotes=sum(len(e.sources) for e in tl.events),
+        articles=len(articles),
+        warnings=len(problems),
     )
+    print(summary.text(_language(args)))
     return 0
 
 
@@ -206,7 +210,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     for s in found:
         when = s.date.iso() + (f"..{s.end.iso()}" if s.end else "")
         print(f"{s.article}#{s.anchor}: {when}: {s.mention}: {s.sentence}")
-    print(f"{len(found)} date mentions not covered by any event", file=sys.stderr)
+    said = say("{count} date mentions not covered by any event", count=len(found))
+    print(said.text(_language(args)), file=sys.stderr)
     return 0
 
 
@@ -223,7 +228,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     files[BUILD_MARKER] = ("\n".join([MARKER_HEADER, *names]) + "\n").encode("utf-8")
     written = write_tree(out, pages, files)
     _remove_stale(out, previous - set(names))
-    print(f"wrote {len(written)} files to {out}")
+    print(
+        say("wrote {count} files to {out}", count=len(written), out=str(out)).text(_language(args))
+    )
     return 0
 
 
@@ -233,20 +240,15 @@ MARKER_HEADER = "# written by python -m generator build; files it wrote:"
 def _previous_build(out: Path) -> set[str]:
     """Files the last build wrote into ``out``; refuse a folder this command did not make."""
     if out.exists() and not out.is_dir():
-        raise InputError([Diagnostic(str(out), 1, 1, "output path is a file; expected a folder")])
+        said = say("output path is a file; expected a folder")
+        raise InputError([Diagnostic(str(out), 1, 1, said)])
     marker = out / BUILD_MARKER
     if out.exists() and any(out.iterdir()) and not marker.is_file():
-        raise InputError(
-            [
-                Diagnostic(
-                    str(out),
-                    1,
-                    1,
-                    "output folder is not empty and was not "
-                    "written by this command; choose a new or empty folder",
-                )
-            ]
+        said = say(
+            "output folder is not empty and was not written by this command; "
+            "choose a new or empty folder"
         )
+        raise InputError([Diagnostic(str(out), 1, 1, said)])
     if not marker.is_file():
         return set()
     lines = marker.read_text(encoding="utf-8", errors="replace").splitlines()

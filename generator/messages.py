@@ -14,6 +14,7 @@ stays as it is so editors and CI can jump to the place.
 
 from __future__ import annotations
 
+import errno
 import functools
 from dataclasses import dataclass
 from importlib import resources
@@ -69,3 +70,14 @@ def catalog(language: str) -> dict[str, str]:
     data = yaml.safe_load(path.read_text("utf-8")) or {}
     assert isinstance(data, dict), f"labels/messages/{language}.yaml is not a mapping"
     return {str(k): str(v) for k, v in data.items()}
+
+
+def os_reason(err: OSError) -> Value:
+    """Why a file could not be read: the common cases in words for every language, the
+    system's own wording (English) for the rest."""
+    reasons = {
+        errno.ENOENT: say("No such file or directory"),
+        errno.EACCES: say("Permission denied"),
+        errno.EISDIR: say("Is a directory"),
+    }
+    return reasons.get(err.errno or 0) or err.strerror or type(err).__name__

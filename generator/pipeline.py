@@ -14,8 +14,9 @@ from pathlib import Path
 
 from . import clean, export, render, search, timeline
 from .cache import JsonCache
+from .messages import say
 from .model import Article, Corpus, Diagnostic, InputError, RawText
-from .read import read_dir
+from .read import SUFFIXES, read_dir
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,17 @@ def read_articles(
     inputs: Inputs, cache: JsonCache | None = None
 ) -> tuple[list[RawText], list[Article]]:
     if not inputs.articles.is_dir():
-        raise InputError(
-            [Diagnostic(inputs.display(inputs.articles), 1, 1, "articles folder not found")]
-        )
+        said = say("articles folder not found")
+        raise InputError([Diagnostic(inputs.display(inputs.articles), 1, 1, said)])
     raws = read_dir(inputs.articles, inputs.root)
+    if not raws:
+        # Else every source would be an "unknown article", and the cause never said.
+        said = say(
+            "no articles: the folder holds no article file ({kinds}); expected the raw "
+            "articles, one per file",
+            kinds=", ".join(f"`*{suffix}`" for suffix in SUFFIXES),
+        )
+        raise InputError([Diagnostic(inputs.display(inputs.articles), 1, 1, said)])
     return raws, clean_all(raws, cache, timeline_span(inputs.timeline))
 
 
@@ -79,7 +87,7 @@ def clean_all(
     files = {article.file for article in articles}
     empty = [raw for raw in raws if raw.name not in files]
     if empty:
-        message = (
+        message = say(
             "no article text found: every line was left out as page furniture "
             "(navigation, QR-code prompts, disclaimers, captions); expected an article"
         )
@@ -165,7 +173,8 @@ def write_tree(out: Path, pages: dict[str, str], files: dict[str, bytes]) -> lis
     targets = [((root / rel).resolve(), rel, data) for rel, data in sorted(items)]
     for target, rel, _ in targets:
         if root not in target.parents:
-            raise InputError([Diagnostic(rel, 1, 1, "refusing to write outside the output folder")])
+            said = say("refusing to write outside the output folder")
+            raise InputError([Diagnostic(rel, 1, 1, said)])
     written: list[Path] = []
     for target, _, data in targets:
         target.parent.mkdir(parents=True, exist_ok=True)

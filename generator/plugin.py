@@ -23,13 +23,16 @@ from mkdocs.structure.pages import Page
 
 from . import paths, render, search
 from .cache import JsonCache
+from .labels import UnknownLabels
 from .mdwrite import escape
+from .messages import say
 from .model import Corpus, Diagnostic, InputError, Timeline
 from .page_cache import PageCache, config_fingerprint
 from .pipeline import Inputs, load_corpus, site_files
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 SEARCH_PAGE = "search.md"
+SETTING = "mkdocs.yml: error: plugins.timeline"  # a setting's problem: ``{SETTING}.labels: …``
 THEME_DIR = Path(__file__).parent / "theme"
 # The nav entry whose tab a generated page lights up, by page kind.
 SECTION_OF = {
@@ -85,15 +88,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         changes = tuple(sorted((str(k), str(v)) for k, v in self.config.labels.items()))
         try:
             self.labels = render.Labels(language, changes)
-        except KeyError as err:
-            raise TimelineError(
-                f"mkdocs.yml: error: plugins.timeline.labels: {err.args[0]}"
-            ) from None
+        except UnknownLabels as err:
+            raise TimelineError(f"{SETTING}.labels: {err.said.text(language)}") from None
         templates = self.config.templates
         if templates and not (root / templates).is_dir():
-            raise TimelineError(
-                f"mkdocs.yml: error: plugins.timeline.templates: no folder {templates!r}"
-            )
+            said = say("no folder {name}", name=repr(templates))
+            raise TimelineError(f"{SETTING}.templates: {said.text(language)}")
         self.inputs = Inputs(
             articles=root / self.config.articles,
             timeline=root / self.config.timeline,
@@ -163,9 +163,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if path == paths.HOME and files.get_file_from_path(path) is not None:
                 continue  # the site's own home page wins over the generated one
             if files.get_file_from_path(path) is not None:
-                raise TimelineError(
-                    f"docs/{path}: error: a hand-written file has the path of a generated page"
-                )
+                said = say("a hand-written file has the path of a generated page; rename it")
+                raise TimelineError(f"docs/{path}: error: {said.text(self.labels.language)}")
             files.append(File.generated(config, path, content=content))
 
     def on_page_markdown(

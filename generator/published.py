@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from .messages import say
 from .model import Diagnostic
 
 _FEED_LINK = re.compile(r'<(?:id|link[^>]*href=")\s*>?(https?://[^<"\s]+)')
@@ -70,15 +71,22 @@ def check(site: Path, site_url: str, repo_url: str) -> list[Diagnostic]:
             where = "pages" if file.endswith(".html") else file  # pages: one line for all
             wrong.setdefault((where, setting), []).append((file, url))
     if not seen:
-        return [Diagnostic(str(site), 1, 1, "no published URL found: is this a built site?")]
+        said = say("no published URL found: is this a built site?")
+        return [Diagnostic(str(site), 1, 1, said)]
     return [
         Diagnostic(
             str(site / found[0][0]),
             1,
             1,
-            f"{len(found)} URL(s) not under {base if setting == 'site_url' else repo}, such as "
-            f"{found[0][1]}: set {setting} (mkdocs.yml, or {setting.upper()} in the environment) "
-            "to this repository's address",
+            say(
+                "{count} URL(s) not under {base}, such as {url}: set {setting} (mkdocs.yml, "
+                "or {variable} in the environment) to this repository's address",
+                count=len(found),
+                base=base if setting == "site_url" else repo,
+                url=found[0][1],
+                setting=setting,
+                variable=setting.upper(),
+            ),
         )
         for (_, setting), found in wrong.items()
     ]

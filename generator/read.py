@@ -20,6 +20,7 @@ import re
 
 from charset_normalizer import from_bytes
 
+from .messages import Message, os_reason, say
 from .model import Diagnostic, InputError, RawText
 
 # One article file. The largest real source is ~16 KB; 8 MiB is 500 times that and
@@ -27,7 +28,6 @@ from .model import Diagnostic, InputError, RawText
 MAX_BYTES = 8 * 1024 * 1024
 SUFFIXES = (".txt", ".md")
 
-_EXPECTED = "expected UTF-8, GB18030 or Big5 text"
 _LEGACY = ("gb18030", "big5", "big5hkscs")
 # Characters a wrong legacy decoding produces and Chinese news text hardly uses:
 # Greek, Cyrillic, box drawing, kana, bopomofo, CJK extension A, private use,
@@ -52,7 +52,7 @@ def read_file(path: pathlib.Path, display: str | None = None) -> RawText:
             raise _error(shown, _too_large(size))
         data = path.read_bytes()
     except OSError as exc:
-        raise _error(shown, f"cannot read file: {exc.strerror or exc}") from None
+        raise _error(shown, say("cannot read file: {reason}", reason=os_reason(exc))) from None
     if len(data) > MAX_BYTES:
         raise _error(shown, _too_large(len(data)))
     text, encoding = decode(data, shown)
@@ -72,7 +72,7 @@ def read_dir(folder: pathlib.Path, root: pathlib.Path | None = None) -> list[Raw
     Decoding problems are collected over all files and raised as one InputError.
     """
     if not folder.is_dir():
-        raise _error(_display(folder, root), "not a folder")
+        raise _error(_display(folder, root), say("not a folder"))
     files = sorted(
         (p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()),
         key=lambda p: p.name,
@@ -92,7 +92,12 @@ def read_dir(folder: pathlib.Path, root: pathlib.Path | None = None) -> list[Raw
 def decode(data: bytes, shown: str) -> tuple[str, str]:
     """``(text, encoding)`` with ``\\n`` line ends and no BOM."""
     if b"\x00" in data:
-        raise _error(shown, f"cannot decode {shown}: it holds NUL bytes (binary?); {_EXPECTED}")
+        said = say(
+            "cannot decode {file}: it holds NUL bytes (binary?); "
+            "expected UTF-8, GB18030 or Big5 text",
+            file=shown,
+        )
+        raise _error(shown, said)
     encoding = "utf-8"
     if data.startswith(b"\xef\xbb\xbf"):
         data, encoding = data[3:], "utf-8-sig"
@@ -111,15 +116,19 @@ def decode(data: bytes, shown: str) -> tuple[str, str]:
                     shown,
                     line,
                     col,
-                    f"cannot decode {shown}: it holds control character "
-                    f"U+{ord(control.group()):04X}; {_EXPECTED}",
+                    say(
+                        "cannot decode {file}: it holds control character U+{code}; "
+                        "expected UTF-8, GB18030 or Big5 text",
+                        file=shown,
+                        code=f"{ord(control.group()):04X}",
+                    ),
                 )
             ]
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         # Cleaning nothing would make an article with an empty title and no text.
-        raise _error(shown, "file is empty: expected the text of an article")
+        raise _error(shown, say("file is empty: expected the text of an article"))
     return text, encoding
 
 
@@ -178,8 +187,12 @@ def _not_utf8(data: bytes, shown: str, utf8: UnicodeDecodeError) -> InputError:
                 shown,
                 line,
                 col,
-                f"cannot decode {shown}: byte 0x{byte:02X} is not UTF-8 and the file "
-                f"does not read as GB18030 or Big5 either; {_EXPECTED}",
+                say(
+                    "cannot decode {file}: byte 0x{byte} is not UTF-8 and the file "
+                    "does not read as GB18030 or Big5 either; expected UTF-8, GB18030 or Big5 text",
+                    file=shown,
+                    byte=f"{byte:02X}",
+                ),
             )
         ]
     )
@@ -191,9 +204,9 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1
 
 
-def _too_large(size: int) -> str:
-    return f"file is too large ({size} bytes; the limit for one article is 8 MiB)"
+def _too_large(size: int) -> Message:
+    return say("file is too large ({size} bytes; the limit for one article is 8 MiB)", size=size)
 
 
-def _error(shown: str, message: str) -> InputError:
+def _error(shown: str, message: Message) -> InputError:
     return InputError([Diagnostic(shown, 1, 1, message)])

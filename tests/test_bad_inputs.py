@@ -40,8 +40,10 @@ Result = subprocess.CompletedProcess[str]
 
 
 def generator(*args: str, cwd: Path = ROOT) -> Result:
+    """The command in English (this site's own language is Chinese): these tests check
+    what each message says; test_messages_zh.py checks it in Chinese too."""
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
+        [sys.executable, "-m", "generator", *args, "--lang", "en"],
         cwd=cwd,
         capture_output=True,
         encoding="utf-8",
@@ -372,7 +374,7 @@ def test_check_refuses_a_20_mb_timeline_quickly(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        # The site speaks Chinese (theme.language: zh), and so does its build.
+        # The site's language is Chinese (theme.language: zh): so are its messages.
         ("unclosed_quote", 'timeline.yaml:4:12: error: 这里开头的引号 `"` 没有闭合'),
         ("unknown_key", "timeline.yaml:4:5: error: 没有 `titel` 这个键；是不是 `title`？"),
         ("quote_missing", "timeline.yaml:6:9: error: quote not found in article"),
@@ -396,7 +398,8 @@ def test_mkdocs_build_aborts_on_an_undecodable_seed(tmp_path: Path) -> None:
     result = mkdocs(project, "build", "--site-dir", "site")
     assert result.returncode != 0
     shown = "seeds/999_binary.txt"
-    assert f"{shown}:1:1: error: cannot decode {shown}: byte 0x89 is not UTF-8" in result.stderr
+    # In the site's language (theme.language: zh).
+    assert f"{shown}:1:1: error: 无法解码 {shown}：字节 0x89 不是 UTF-8" in result.stderr
     assert "Aborted with a BuildError!" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
@@ -417,7 +420,7 @@ def test_serve_console_shows_the_error_line(tmp_path: Path) -> None:
         lines[at] = lines[at].replace("title:", "titel:", 1)
         timeline.write_text("\n".join(lines) + "\n", encoding="utf-8")
         assert wait_for(lambda: "输入有错误" in fetch(base + "timeline/"))
-        expected = f"timeline.yaml:{at + 1}:{col}: error: 没有 `titel` 这个键"  # the site's zh
+        expected = f"timeline.yaml:{at + 1}:{col}: error: 没有 `titel` 这个键"
         assert wait_for(lambda: expected in log_path.read_text(encoding="utf-8"))
         assert proc.poll() is None
     assert "Traceback" not in log_path.read_text(encoding="utf-8")

@@ -105,7 +105,8 @@ def test_broken_timeline_fails_build_with_one_line_per_error(tmp_path: Path) -> 
     result = mkdocs(project, "build", "--strict", "--site-dir", "site")
     assert result.returncode != 0
     col = lines[title_line].index("titel") + 1
-    expected = f"timeline.yaml:{title_line + 1}:{col}: error: 没有 `titel` 这个键"  # the site's zh
+    # In the site's language (theme.language: zh).
+    expected = f"timeline.yaml:{title_line + 1}:{col}: error: 没有 `titel` 这个键"
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
 

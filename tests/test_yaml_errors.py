@@ -508,11 +508,13 @@ def test_a_valid_multi_line_quote_with_a_colon_and_a_hash_inside_is_fine() -> No
 
 
 # --- the shape of a value, worded by the schema ---------------------------------------------
-# events.py says these messages; the words after `got` are the schema's (type_name), checked
-# in Chinese on their own.
+# events.py says these messages around the schema's words for what was written (type_name).
 
+SOURCES_ZH = "`sources` 应是出处列表（每条含 `article` 和 `quote`），这里是"
+ENTITIES_ZH = "`entities` 应是由 `people`、`organizations`、`places` 三个列表组成的映射，这里是"
 SHAPES = [
     (
+        SOURCES_ZH,
         "sources",
         lines(*HEAD, TITLE, "    sources:", "      article: art-a", "      quote: 武汉封城"),
         "6:7",
@@ -521,6 +523,7 @@ SHAPES = [
         "映射；列表的每一项要在第一个键前加 `- `：`- article: …`",
     ),
     (
+        ENTITIES_ZH,
         "entities",
         lines(*HEAD, TITLE, "    entities:", "      - people: [张三]", *SOURCES),
         "6:7",
@@ -529,6 +532,7 @@ SHAPES = [
         "列表；`people` 是键而不是列表项：去掉 `- `，写成 `people: …`",
     ),
     (
+        ENTITIES_ZH,
         "entities",
         lines(*HEAD, TITLE, "    entities:", "      people:[张三]", *SOURCES),
         "6:7",
@@ -537,6 +541,7 @@ SHAPES = [
         "文本 `people:[张三]`；冒号后面要加一个空格：`people: [张三]`",
     ),
     (
+        ENTITIES_ZH,
         "entities",
         lines(*HEAD, TITLE, "    entities:", "      people：[张三]", *SOURCES),
         "6:7",
@@ -547,6 +552,7 @@ SHAPES = [
         "`people: [张三]`",
     ),
     (
+        ENTITIES_ZH,
         "entities",
         lines(*HEAD, TITLE, "    entities:", "      people [张三]", *SOURCES),
         "6:7",
@@ -557,12 +563,13 @@ SHAPES = [
 ]
 
 
-@pytest.mark.parametrize(("key", "text", "at", "en", "zh"), SHAPES)
+@pytest.mark.parametrize(("zh_said", "key", "text", "at", "en", "zh"), SHAPES)
 def test_a_value_of_the_wrong_shape_says_what_to_type(
-    key: str, text: str, at: str, en: str, zh: str
+    zh_said: str, key: str, text: str, at: str, en: str, zh: str
 ) -> None:
     (found,) = load_text(text, "timeline.yaml").diagnostics
     assert found.render("en") == f"timeline.yaml:{at}: error: {en}"
+    assert found.render("zh") == f"timeline.yaml:{at}: error: {zh_said}{zh}"
     root = yaml.compose(text)
     assert root is not None
     event = root.value[0][1].value[0]

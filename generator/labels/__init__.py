@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from ..messages import say
 from ..model import PartialDate
 
 DEFAULT_LANGUAGE = "zh"
@@ -43,6 +44,14 @@ def _table(language: str) -> dict[str, Any]:
     return data
 
 
+class UnknownLabels(KeyError):
+    """Changes to labels the table does not have; ``said`` in any language."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.said = say("no such label: {names} (see generator/labels/)", names=", ".join(names))
+        super().__init__(str(self.said))
+
+
 @dataclass(frozen=True)
 class Labels:
     """One language's table, with the site owner's changes on top."""
@@ -55,7 +64,7 @@ class Labels:
         base = _table(table_language(self.language))
         unknown = sorted(k for k, _ in self.changes if k not in base)
         if unknown:
-            raise KeyError(f"no such label: {', '.join(unknown)} (see generator/labels/)")
+            raise UnknownLabels(unknown)
         object.__setattr__(self, "table", {**base, **dict(self.changes)})
 
     def __call__(self, key: str, **values: object) -> str:

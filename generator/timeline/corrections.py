@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..messages import Message, say
 from ..model import CURATOR, Article, ArticleOverride, Block, Correction, Dropped, numbered
 from .quotes import closest_hint, index_article, locate, occurrences, shorten, squeeze
 
@@ -44,30 +45,32 @@ def correct(article: Article, override: ArticleOverride) -> Article:
     return _renumber(_drop(_keep(article, override.keep), override.drop))
 
 
-def problems(article: Article, override: ArticleOverride) -> list[tuple[Correction, str]]:
+def problems(article: Article, override: ArticleOverride) -> list[tuple[Correction, Message]]:
     """Each ``keep``/``drop`` item that matches nothing in ``article``, and why."""
     found = [(item, _keep_problem(article, item)) for item in override.keep]
     kept = _keep(article, override.keep)  # a kept line may be dropped in part again
     found += [(item, _drop_problem(kept, item)) for item in override.drop]
-    return [(item, message) for item, message in found if message]
+    return [(item, message) for item, message in found if message is not None]
 
 
-def removed_by(original: Article, override: ArticleOverride, quote: str) -> str | None:
+def removed_by(original: Article, override: ArticleOverride, quote: str) -> Message | None:
     """Why ``quote``, found in the cleaned article, is not in the corrected one."""
     if locate(index_article(original), quote) is None:
         return None
     kept = _keep(original, override.keep)
     for item in override.drop:
         if locate(index_article(_drop(kept, (item,))), quote) is None:
-            return (
-                f"the `drop` text on line {item.line} removed it; expected a quote of "
-                "text still in the article, or remove that `drop` item"
+            return say(
+                "the `drop` text on line {line} removed it; expected a quote of "
+                "text still in the article, or remove that `drop` item",
+                line=item.line,
             )
     # No single cut did it: a line put back now stands between the quote's paragraphs,
     # or cuts together broke it.
-    return (
-        f"the corrections to it in `articles:` (line {override.line}) changed this passage; "
-        "expected a quote of the corrected text"
+    return say(
+        "the corrections to it in `articles:` (line {line}) changed this passage; "
+        "expected a quote of the corrected text",
+        line=override.line,
     )
 
 
@@ -103,23 +106,41 @@ def _place(blocks: Sequence[Block], line: int) -> int:
     return where
 
 
-def _keep_problem(article: Article, item: Correction) -> str:
+def _keep_problem(article: Article, item: Correction) -> Message | None:
     needle = squeeze(item.text)
     if needle and any(squeeze(d.text) == needle for d in article.dropped):
-        return ""
-    head = f"`keep` text matches no line dropped from article {article.id}"
+        return None
     spans = locate(index_article(article), item.text)
+    if spans and spans[0].anchor:
+        return say(
+            "`keep` text matches no line dropped from article {id}: it is already in the "
+            "article ({anchor}); expected the text of a line listed in the article's "
+            "cleaning report",
+            id=article.id,
+            anchor=spans[0].anchor,
+        )
     if spans:
-        where = f" ({spans[0].anchor})" if spans[0].anchor else ""
-        return (
-            f"{head}: it is already in the article{where}; expected the text of a line "
-            "listed in the article's cleaning report"
+        return say(
+            "`keep` text matches no line dropped from article {id}: it is already in the "
+            "article; expected the text of a line listed in the article's cleaning report",
+            id=article.id,
         )
     near = _similar(needle, article.dropped)
     if not near:
-        return f"{head}; expected the text of a line listed in the article's cleaning report"
-    shown = ", ".join(f"“{shorten(d.text.strip())}” (line {d.line})" for d in near)
-    return f"{head}; closest dropped lines: {shown}"
+        return say(
+            "`keep` text matches no line dropped from article {id}; expected the text of "
+            "a line listed in the article's cleaning report",
+            id=article.id,
+        )
+    shown = [say("“{text}” (line {line})", text=shorten(d.text.strip()), line=d.line) for d in near]
+    lines = shown[0]
+    for line in shown[1:]:
+        lines = say("{first}, {then}", first=lines, then=line)
+    return say(
+        "`keep` text matches no line dropped from article {id}; closest dropped lines: {lines}",
+        id=article.id,
+        lines=lines,
+    )
 
 
 def _similar(needle: str, dropped: Sequence[Dropped]) -> list[Dropped]:
@@ -158,15 +179,20 @@ def _drop(article: Article, items: Sequence[Correction]) -> Article:
     return replace(article, blocks=tuple(blocks), dropped=tuple(dropped))
 
 
-def _drop_problem(article: Article, item: Correction) -> str:
+def _drop_problem(article: Article, item: Correction) -> Message | None:
     if any(occurrences(block.text, item.text) for block in article.blocks):
-        return ""
+        return None
     if locate(index_article(article), item.text) is not None:
-        return (
-            f"`drop` text runs across more than one paragraph of article {article.id}; "
-            "expected one `drop` item per paragraph"
+        return say(
+            "`drop` text runs across more than one paragraph of article {id}; "
+            "expected one `drop` item per paragraph",
+            id=article.id,
         )
-    return f"`drop` text not found in article {article.id}; {closest_hint(article, item.text)}"
+    return say(
+        "`drop` text not found in article {id}; {hint}",
+        id=article.id,
+        hint=closest_hint(article, item.text),
+    )
 
 
 def _merge(cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:

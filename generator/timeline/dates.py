@@ -10,13 +10,12 @@ approximate, like ``approximate: true`` does.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
+from ..messages import Message, say
 from ..model import PartialDate
-
-EXPECTED = "expected a date like 2020-01-23, 2020-02 or 2020"
-DAY_EXPECTED = "expected a day like 2024-05-06"
 
 _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
 # Common near-misses, only to suggest the right spelling in the error message.
@@ -26,7 +25,14 @@ _NEAR = re.compile(
 
 
 class DateError(ValueError):
-    """A date that cannot be used; the message says why and what was expected."""
+    """A date that cannot be used; the message says why and what was expected.
+
+    ``str(err)`` is the English wording; ``err.said`` the message, for any language.
+    """
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 def parse_date(text: str, approximate: bool = False) -> PartialDate:
@@ -36,16 +42,32 @@ def parse_date(text: str, approximate: bool = False) -> PartialDate:
     approximate = approximate or raw.startswith("~")
     found = _ISO.fullmatch(body)
     if found is None:
-        raise DateError(f"{EXPECTED}{_near_miss(body)}")
+        guess = _near_miss(body)
+        if guess:
+            raise DateError(
+                say(
+                    "expected a date like 2020-01-23, 2020-02 or 2020 (did you mean {guess}?)",
+                    guess=guess,
+                )
+            )
+        raise DateError(say("expected a date like 2020-01-23, 2020-02 or 2020"))
     year = int(found["y"])
     month = int(found["m"]) if found["m"] else None
     day = int(found["d"]) if found["d"] else None
     if year == 0:
-        raise DateError("year 0000 does not exist; expected a year like 2020")
-    try:
-        return PartialDate(year, month, day, approximate)
-    except ValueError as err:  # PartialDate says e.g. "2020-02 has no day 30"
-        raise DateError(str(err)) from None
+        raise DateError(say("year 0000 does not exist; expected a year like 2020"))
+    # The checks of PartialDate, said here so the curator reads them in the site's language.
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(say("month {month} is not 1-12", month=month))
+    if (
+        month is not None
+        and day is not None
+        and not 1 <= day <= calendar.monthrange(year, month)[1]
+    ):
+        raise DateError(
+            say("{year}-{month} has no day {day}", year=year, month=f"{month:02d}", day=day)
+        )
+    return PartialDate(year, month, day, approximate)
 
 
 def parse_day(text: str) -> dt.date:
@@ -56,14 +78,18 @@ def parse_day(text: str) -> dt.date:
     raw = text.strip()
     found = _ISO.fullmatch(raw)
     if found is None or found["d"] is None:
-        hint = _near_miss(raw)
+        guess = _near_miss(raw)
         # Only suggest a spelling that is itself a whole day (not ``2024-05`` for ``2024/5``).
-        raise DateError(DAY_EXPECTED + (hint if hint.count("-") == 2 else ""))
+        if guess.count("-") == 2:
+            raise DateError(
+                say("expected a day like 2024-05-06 (did you mean {guess}?)", guess=guess)
+            )
+        raise DateError(say("expected a day like 2024-05-06"))
     return parse_date(raw).first_day()
 
 
 def _near_miss(text: str) -> str:
-    """`` (did you mean 2020-01-23?)`` for spellings like ``2020/1/23`` or ``2020年1月23日``."""
+    """``2020-01-23`` for spellings like ``2020/1/23`` or ``2020年1月23日``; else ``""``."""
     found = _NEAR.fullmatch(text)
     if found is None:
         return ""
@@ -74,4 +100,4 @@ def _near_miss(text: str) -> str:
         parse_date(guess)
     except DateError:
         return ""
-    return f" (did you mean {guess}?)"
+    return guess

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import yaml
 
+from ..messages import say
 from ..model import Entity, EntityKind, Event, SourceRef
 from . import schema
 from .schema import Entry, Report
@@ -23,7 +24,9 @@ _ENTITY_KINDS: dict[str, EntityKind] = {
 def parse_events(node: yaml.Node, report: Report) -> list[Event]:
     """Every valid event of the ``events:`` list, in file order."""
     if not isinstance(node, yaml.SequenceNode):
-        report.at(node, f"`events` must be a list of events, got {schema.type_name(node)}")
+        report.at(
+            node, say("`events` must be a list of events, got {type}", type=schema.type_name(node))
+        )
         return []
     events: list[Event] = []
     first_line: dict[str, int] = {}
@@ -34,11 +37,12 @@ def parse_events(node: yaml.Node, report: Report) -> list[Event]:
             continue
         if id_node.value in first_line:
             # Checked on the raw text, so a duplicate is found even if the first event is broken.
-            report.at(
-                id_node,
-                f"duplicate event id `{id_node.value}` (first used on line "
-                f"{first_line[id_node.value]}); expected a unique id",
+            said = say(
+                "duplicate event id `{id}` (first used on line {line}); expected a unique id",
+                id=id_node.value,
+                line=first_line[id_node.value],
             )
+            report.at(id_node, said)
             continue
         first_line[id_node.value] = position(item)[0]
         if event is not None:
@@ -57,15 +61,15 @@ def _id_node(item: yaml.Node) -> yaml.ScalarNode | None:
 
 def parse_event(node: yaml.Node, report: Report) -> Event | None:
     if not isinstance(node, yaml.MappingNode):
-        report.at(
-            node,
-            "each event must be a mapping with `id`, `date`, `title` and `sources`, "
-            f"got {schema.type_name(node)}",
+        said = say(
+            "each event must be a mapping with `id`, `date`, `title` and `sources`, got {type}",
+            type=schema.type_name(node),
         )
+        report.at(node, said)
         return None
     errors_before = report.errors
     found = schema.entries(node, schema.EVENT_KEYS, report)
-    schema.require(node, found, schema.EVENT_REQUIRED, "event", report)
+    schema.require(node, found, schema.EVENT_REQUIRED, say("event"), report)
 
     def value(key: str) -> yaml.Node | None:
         entry = found.get(key)
@@ -83,10 +87,12 @@ def parse_event(node: yaml.Node, report: Report) -> Event | None:
     end = schema.date(end_node, "end", report) if end_node else None
     if date and end and end.last_day() < date.first_day():
         assert end_node is not None
-        report.at(
-            end_node,
-            f"`end` {end.iso()} is before `date` {date.iso()}; expected `end` on or after `date`",
+        said = say(
+            "`end` {end} is before `date` {date}; expected `end` on or after `date`",
+            end=end.iso(),
+            date=date.iso(),
         )
+        report.at(end_node, said)
     summary_node, tags_node, entities_node = value("summary"), value("tags"), value("entities")
     summary = schema.text(summary_node, "summary", report) if summary_node else ""
     tags = schema.text_list(tags_node, "tags", report) if tags_node else ()
@@ -111,12 +117,19 @@ def parse_event(node: yaml.Node, report: Report) -> Event | None:
 
 
 def parse_sources(node: yaml.Node, report: Report) -> tuple[SourceRef, ...] | None:
-    expected = "a list of {article, quote}"
     if not isinstance(node, yaml.SequenceNode):
-        report.at(node, f"`sources` must be {expected}, got {schema.type_name(node)}")
+        said = say(
+            "`sources` must be a list of {{article, quote}}, got {type}",
+            type=schema.type_name(node),
+        )
+        report.at(node, said)
         return None
     if not node.value:
-        report.at(node, "`sources` must list at least one {article, quote}, got an empty list")
+        said = say(
+            "`sources` must list at least one {{article, quote}}, got {type}",
+            type=schema.type_name(node),
+        )
+        report.at(node, said)
         return None
     sources = [parse_source(item, report) for item in node.value]
     if any(source is None for source in sources):
@@ -126,12 +139,14 @@ def parse_sources(node: yaml.Node, report: Report) -> tuple[SourceRef, ...] | No
 
 def parse_source(node: yaml.Node, report: Report) -> SourceRef | None:
     if not isinstance(node, yaml.MappingNode):
-        report.at(
-            node, f"each source must be a mapping {{article, quote}}, got {schema.type_name(node)}"
+        said = say(
+            "each source must be a mapping {{article, quote}}, got {type}",
+            type=schema.type_name(node),
         )
+        report.at(node, said)
         return None
     found = schema.entries(node, schema.SOURCE_KEYS, report)
-    schema.require(node, found, schema.SOURCE_KEYS, "source", report)
+    schema.require(node, found, schema.SOURCE_KEYS, say("source"), report)
     values: dict[str, str | None] = {
         key: schema.text(found[key].value, key, report) if key in found else None
         for key in schema.SOURCE_KEYS
@@ -146,11 +161,12 @@ def parse_source(node: yaml.Node, report: Report) -> SourceRef | None:
 def parse_entities(node: yaml.Node, report: Report) -> tuple[Entity, ...] | None:
     """``people``, ``organizations`` and ``places`` lists, in the order written."""
     if not isinstance(node, yaml.MappingNode):
-        report.at(
-            node,
+        said = say(
             "`entities` must be a mapping of `people`, `organizations` and `places` lists, "
-            f"got {schema.type_name(node)}",
+            "got {type}",
+            type=schema.type_name(node),
         )
+        report.at(node, said)
         return None
     found: dict[str, Entry] = schema.entries(node, schema.ENTITY_KEYS, report)
     entities: list[Entity] = []

@@ -13,13 +13,14 @@ from pathlib import Path
 
 import yaml
 
+from ..messages import Message, os_reason, say
 from ..model import ArticleOverride, Correction, Diagnostic, Event, Timeline
 from . import schema
 from .events import parse_events
 from .schema import Report
 from .yamlpos import MAX_BYTES, YamlProblem, compose, position
 
-EMPTY = "empty timeline: expected a mapping with an `events:` list"
+EMPTY = say("empty timeline: expected a mapping with an `events:` list")
 # The YAML composer is pure Python (it keeps positions) and needs ~3.5 s per MB, so a
 # 20 MB file would block `check`, `build` and every `serve` rebuild for over a minute.
 # The real timeline is ~17 KB (28 events); 4 MiB holds ~6,000 events and checks in
@@ -50,34 +51,36 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return _fail(
-                shown, 1, 1, f"file is {size} bytes; expected at most {MAX_BYTES} bytes (32 MiB)"
+            said = say(
+                "file is {size} bytes; expected at most {limit} bytes (32 MiB)",
+                size=size,
+                limit=MAX_BYTES,
             )
+            return _fail(shown, 1, 1, said)
         if size > MAX_FILE_BYTES:
-            return _fail(
-                shown,
-                1,
-                1,
-                f"file is {size} bytes; expected a timeline of at most {MAX_FILE_BYTES} "
+            said = say(
+                "file is {size} bytes; expected a timeline of at most {limit} "
                 "bytes (4 MiB, about 6,000 events)",
+                size=size,
+                limit=MAX_FILE_BYTES,
             )
+            return _fail(shown, 1, 1, said)
         data = path.read_bytes()
     except OSError as err:
-        reason = err.strerror or type(err).__name__
-        return _fail(shown, 1, 1, f"cannot read the timeline: {reason}; expected a YAML file")
+        reason = os_reason(err)
+        said = say("cannot read the timeline: {reason}; expected a YAML file", reason=reason)
+        return _fail(shown, 1, 1, said)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         line_start = data.rfind(b"\n", 0, err.start) + 1
         col = len(data[line_start : err.start].decode("utf-8", "replace")) + 1
-        return _fail(
-            shown,
-            line,
-            col,
-            f"file is not UTF-8 (byte 0x{data[err.start]:02X}); expected UTF-8 text, "
-            "save the file as UTF-8",
+        said = say(
+            "file is not UTF-8 (byte 0x{byte}); expected UTF-8 text, save the file as UTF-8",
+            byte=f"{data[err.start]:02X}",
         )
+        return _fail(shown, line, col, said)
     return load_text(text, shown)
 
 
@@ -98,7 +101,7 @@ def load_text(text: str, display: str) -> Loaded:
     return Loaded(timeline, found, events_line)
 
 
-def _fail(display: str, line: int, col: int, message: str) -> Loaded:
+def _fail(display: str, line: int, col: int, message: Message) -> Loaded:
     return Loaded(Timeline(display), [Diagnostic(display, line, col, message)])
 
 
@@ -106,7 +109,10 @@ def _document(root: yaml.Node, report: Report) -> tuple[list[Event], list[Articl
     if not isinstance(root, yaml.MappingNode):
         report.at(
             root,
-            f"a timeline must be a mapping with an `events:` list, got {schema.type_name(root)}",
+            say(
+                "a timeline must be a mapping with an `events:` list, got {type}",
+                type=schema.type_name(root),
+            ),
         )
         return [], [], 1
     found = schema.entries(root, schema.TOP_KEYS, report)
@@ -116,7 +122,7 @@ def _document(root: yaml.Node, report: Report) -> tuple[list[Event], list[Articl
         events_line = position(found["events"].key)[0]
         events = parse_events(found["events"].value, report)
     elif root.value:
-        report.at(root, "timeline is missing `events`; expected an `events:` list of events")
+        report.at(root, say("timeline is missing `events`; expected an `events:` list of events"))
     else:
         report.at(root, EMPTY)
     overrides = parse_overrides(found["articles"].value, report) if "articles" in found else []
@@ -126,12 +132,12 @@ def _document(root: yaml.Node, report: Report) -> tuple[list[Event], list[Articl
 def parse_overrides(node: yaml.Node, report: Report) -> list[ArticleOverride]:
     """``articles:``: corrections to articles (metadata, kept and dropped text) by id."""
     if not isinstance(node, yaml.MappingNode):
-        keys = ", ".join(schema.OVERRIDE_KEYS)
-        report.at(
-            node,
-            f"`articles` must be a mapping of article id -> {{{keys}}}, "
-            f"got {schema.type_name(node)}",
+        said = say(
+            "`articles` must be a mapping of article id -> {{{keys}}}, got {type}",
+            keys=", ".join(schema.OVERRIDE_KEYS),
+            type=schema.type_name(node),
         )
+        report.at(node, said)
         return []
     overrides: list[ArticleOverride] = []
     for article_id, entry in schema.entries(node, None, report).items():
@@ -144,11 +150,13 @@ def parse_overrides(node: yaml.Node, report: Report) -> list[ArticleOverride]:
 def parse_override(article_id: str, entry: schema.Entry, report: Report) -> ArticleOverride | None:
     node = entry.value
     if not isinstance(node, yaml.MappingNode):
-        report.at(
-            node,
-            f"the override for `{article_id}` must be a mapping of "
-            f"{', '.join(schema.OVERRIDE_KEYS)}, got {schema.type_name(node)}",
+        said = say(
+            "the override for `{id}` must be a mapping of {keys}, got {type}",
+            id=article_id,
+            keys=", ".join(schema.OVERRIDE_KEYS),
+            type=schema.type_name(node),
         )
+        report.at(node, said)
         return None
     errors_before = report.errors
     found = schema.entries(node, schema.OVERRIDE_KEYS, report)
@@ -157,7 +165,8 @@ def parse_override(article_id: str, entry: schema.Entry, report: Report) -> Arti
         values[key] = schema.text(found[key].value, key, report) if key in found else None
     url = values["url"]
     if url is not None and not is_web_url(url):
-        report.at(found["url"].value, f"`url` must be an http:// or https:// address, got `{url}`")
+        said = say("`url` must be an http:// or https:// address, got `{url}`", url=url)
+        report.at(found["url"].value, said)
     date = schema.date(found["date"].value, "date", report) if "date" in found else None
     keep = corrections(found["keep"].value, "keep", report) if "keep" in found else ()
     drop = corrections(found["drop"].value, "drop", report) if "drop" in found else ()

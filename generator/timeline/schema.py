@@ -258,9 +258,7 @@ def day(node: yaml.Node, key: str, report: Report) -> dt.date | None:
 
 
 def _invalid(key: str, value: str, err: DateError) -> Message:
-    # A DateError that carries its message (``said``) is shown in the site's language.
-    reason: str | Message = getattr(err, "said", None) or str(err)
-    return say("invalid `{key}` `{value}`: {reason}", key=key, value=value.strip(), reason=reason)
+    return say("invalid `{key}` `{value}`: {reason}", key=key, value=value.strip(), reason=err.said)
 
 
 def slug(node: yaml.Node, report: Report) -> str | None:
