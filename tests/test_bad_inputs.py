@@ -287,8 +287,8 @@ def test_the_base_timeline_is_valid(tmp_path: Path) -> None:
 # Each file is ok.yaml (without its comment line) broken in one way; positions were
 # read off the files: the offending key or value, or the mapping missing a key.
 CASES = [
-    ("unclosed_quote", 4, 12, "unclosed quote: expected a closing quote for this string"),
-    ("tab_indent", 4, 1, "invalid YAML: found character '\\t' that cannot start any token"),
+    ("unclosed_quote", 4, 12, 'the quote `"` opened here is never closed; end the value with `"`'),
+    ("tab_indent", 4, 1, "this line is indented with a tab; YAML indents with spaces"),
     ("sources_int", 5, 14, "`sources` must be a list of {article, quote}, got an integer"),
     ("missing_title", 2, 5, "event is missing `title`"),
     ("unknown_key", 4, 5, "unknown key `titel`; did you mean `title`?"),
@@ -378,8 +378,8 @@ def test_check_refuses_a_20_mb_timeline_quickly(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("unclosed_quote", "timeline.yaml:4:12: error: unclosed quote"),
         # The site's language is Chinese (theme.language: zh): so are its messages.
+        ("unclosed_quote", 'timeline.yaml:4:12: error: 这里开头的引号 `"` 没有闭合'),
         ("unknown_key", "timeline.yaml:4:5: error: 没有 `titel` 这个键；是不是 `title`？"),
         ("quote_missing", "timeline.yaml:7:16: error: 文章 000_b4a20cc34cdd8f9a-1 中找不到"),
     ],

@@ -44,7 +44,11 @@ def test_items_load_with_their_own_line_and_column() -> None:
 @pytest.mark.parametrize(
     ("corrections", "expected"),
     [
-        ("    keep: （资料图片）\n", "4:11: error: `keep` must be a list of text, got a string"),
+        (
+            "    keep: （资料图片）\n",
+            "4:11: error: `keep` must be a list of text, got a string; "
+            "write it in brackets: `keep: [（资料图片）]`",
+        ),
         ("    drop: {a: b}\n", "4:11: error: `drop` must be a list of text, got a mapping"),
         ('    keep: ["ok", [b]]\n', "4:18: error: each `keep` item must be text, got a list"),
         (

@@ -7,6 +7,7 @@ import string
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.messages import base_language, catalog, say
 from generator.model import Diagnostic
@@ -76,3 +77,12 @@ def test_the_prefix_stays_the_same_in_every_language() -> None:
     assert found.render("zh").startswith("timeline.yaml:3:9: error: ")
     assert str(found).startswith("timeline.yaml:3:9: error: ")
     assert found.message == said.text("en") != said.text("zh")
+
+
+def test_the_catalogue_says_each_message_once() -> None:
+    """Two entries for one wording would leave one of them silently unused."""
+    path = PACKAGE / "labels" / "messages" / "zh.yaml"
+    root = yaml.compose(path.read_text("utf-8"))
+    assert isinstance(root, yaml.MappingNode)
+    keys = [key.value for key, _ in root.value]
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []

@@ -88,12 +88,13 @@ def test_valid_file_builds_the_model_sorted_by_date() -> None:
     [
         (
             "syntax_unclosed_quote.yaml",
-            "timeline.yaml:4:12: error: unclosed quote: expected a closing quote for this string",
+            'timeline.yaml:4:12: error: the quote `"` opened here is never closed; '
+            'end the value with `"`',
         ),
         (
             "syntax_tab.yaml",
-            "timeline.yaml:4:1: error: invalid YAML: found character '\\t' that cannot start "
-            "any token; indent with spaces, not tabs",
+            "timeline.yaml:4:1: error: this line is indented with a tab; YAML indents with "
+            "spaces: replace the tab with spaces",
         ),
         (
             "wrong_type_sources.yaml",
@@ -295,21 +296,21 @@ def test_merge_keys_are_refused_with_a_reason() -> None:
 
 
 def test_yaml_syntax_errors_name_the_place_and_the_fix() -> None:
+    # More cases, in both languages, are in test_yaml_errors.py.
     assert errors_in("events:\n  - id: a\n    title: a: b\n") == [
-        "timeline.yaml:3:13: error: invalid YAML: mapping values are not allowed here; "
-        "check the indentation, or quote a value containing `: `"
+        "timeline.yaml:3:13: error: `: ` inside the value of `title` starts another key; "
+        'put the value in quotes: `title: "a: b"`'
     ]
     assert errors_in("events: [a, b\n") == [
-        "timeline.yaml:2:1: error: invalid YAML: expected ',' or ']', but got '<stream end>' "
-        "(while parsing a flow sequence at 1:9); expected `]` to close the list"
+        "timeline.yaml:1:9: error: the `[` opened here is never closed; add `]` after the last item"
     ]
     assert errors_in("events: []\n---\nevents: []\n") == [
-        "timeline.yaml:2:1: error: invalid YAML: but found another document (expected a single "
-        "document in the stream at 1:1); expected one YAML document; remove the extra `---`"
+        "timeline.yaml:2:1: error: a second YAML document starts here; a timeline is one "
+        "document: remove this `---` and merge what follows into the first"
     ]
     assert errors_in("events: *nowhere\n") == [
-        "timeline.yaml:1:9: error: invalid YAML: found undefined alias 'nowhere'; expected an "
-        "anchor `&name` defined before `*name`"
+        "timeline.yaml:1:9: error: `*nowhere` refers to no anchor; define `&nowhere` on a value "
+        "above it, or write the value out"
     ]
 
 

@@ -18,25 +18,15 @@ import yaml
 from ..messages import Message, say
 from ..model import Diagnostic, PartialDate, Severity
 from .dates import DateError, parse_date, parse_day
+from .keys import ENTITY_KEYS as ENTITY_KEYS
+from .keys import EVENT_KEYS as EVENT_KEYS
+from .keys import EVENT_REQUIRED as EVENT_REQUIRED
+from .keys import OVERRIDE_KEYS as OVERRIDE_KEYS
+from .keys import SOURCE_KEYS as SOURCE_KEYS
+from .keys import TOP_KEYS as TOP_KEYS
+from .keys import slip
+from .written import type_name as type_name
 from .yamlpos import position
-
-TOP_KEYS = ("events", "articles")
-EVENT_KEYS = (
-    "id",
-    "added",
-    "date",
-    "end",
-    "approximate",
-    "title",
-    "summary",
-    "tags",
-    "entities",
-    "sources",
-)
-EVENT_REQUIRED = ("id", "date", "title", "sources")
-SOURCE_KEYS = ("article", "quote")
-ENTITY_KEYS = ("people", "organizations", "places")
-OVERRIDE_KEYS = ("title", "author", "publication", "date", "url", "keep", "drop")
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 MAX_ID_LENGTH = 80
@@ -51,13 +41,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # ``{#id}`` anchor would fall off its heading). ``keep``/``drop`` texts are never
 # published, only matched against an article ignoring whitespace, like quotes.
 MULTILINE_KEYS = ("summary", "quote", "keep", "drop")
-_SCALAR_NAMES = {
-    _CORE + "null": say("nothing (an empty value)"),
-    _CORE + "int": say("an integer"),
-    _CORE + "float": say("a number"),
-    _CORE + "bool": say("a boolean"),
-    _CORE + "timestamp": say("a date"),
-}
 
 
 class Report:
@@ -85,15 +68,6 @@ class Entry:
 
     key: yaml.Node
     value: yaml.Node
-
-
-def type_name(node: yaml.Node) -> Message:
-    """What the curator wrote, in words (``got a list``), for any language."""
-    if isinstance(node, yaml.MappingNode):
-        return say("a mapping") if node.value else say("an empty mapping")
-    if isinstance(node, yaml.SequenceNode):
-        return say("a list") if node.value else say("an empty list")
-    return _SCALAR_NAMES.get(node.tag) or say("a string")
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -157,12 +131,28 @@ def entries(
             report.at(key_node, said)
             continue
         if known is not None and key not in known:
-            report.at(
-                key_node, say("unknown key `{key}`; {hint}", key=key, hint=did_you_mean(key, known))
-            )
+            report.at(key_node, unknown_key(key, known))
             continue
         found[key] = Entry(key_node, value_node)
     return found
+
+
+def unknown_key(key: str, known: tuple[str, ...]) -> Message:
+    """``unknown key `titel`; did you mean `title`?``, or what made a known key unknown:
+    a full-width space (U+3000) indenting it, or a full-width colon inside it."""
+    if key.lstrip(" \u3000") != key:
+        return say(
+            "unknown key `{key}`: it starts with a full-width space `　` (U+3000); "
+            "YAML indents with ASCII spaces: replace it with spaces",
+            key=key,
+        )
+    if "：" in key:
+        return say(
+            "unknown key `{key}`: it holds the full-width colon `：`; "
+            "YAML needs the ASCII colon `:` and a space",
+            key=key,
+        )
+    return say("unknown key `{key}`; {hint}", key=key, hint=did_you_mean(key, known))
 
 
 def text(node: yaml.Node, key: str, report: Report, what: str | Message = "") -> str | None:
@@ -180,18 +170,16 @@ def text(node: yaml.Node, key: str, report: Report, what: str | Message = "") ->
         return None
     control = _CONTROL.search(value)
     if control:
-        code = f"U+{ord(control.group()):04X}"
         said = say(
             "{what} holds the control character {code}; expected printable text",
             what=what,
-            code=code,
+            code=f"U+{ord(control.group()):04X}",
         )
         report.at(node, said)
         return None
     if key not in MULTILINE_KEYS and any(ch in value for ch in "\r\n"):
-        report.at(
-            node, say("{what} must be one line; expected text without line breaks", what=what)
-        )
+        said = say("{what} must be one line; expected text without line breaks", what=what)
+        report.at(node, said)
         return None
     return value
 
@@ -207,15 +195,23 @@ def text_items(
 ) -> tuple[tuple[str, yaml.Node], ...] | None:
     """Like :func:`text_list`, each text with its node, for messages about one item."""
     if not isinstance(node, yaml.SequenceNode):
-        report.at(
-            node, say("`{key}` must be a list of text, got {type}", key=key, type=type_name(node))
-        )
+        report.at(node, _not_a_list(node, key))
         return None
     each = say("each `{key}` item", key=key)
     values = [(text(item, key, report, each), item) for item in node.value]
     if any(value is None for value, _ in values):
         return None
     return tuple((value, item) for value, item in values if value is not None)
+
+
+def _not_a_list(node: yaml.Node, key: str) -> Message:
+    """``tags: 捐赠`` or ``tags: 捐赠, 医疗]``: show the list it should be."""
+    said = say("`{key}` must be a list of text, got {type}", key=key, type=type_name(node))
+    value = node.value.strip() if isinstance(node, yaml.ScalarNode) and not is_null(node) else ""
+    if not value or "\n" in value or slip(value) is not None:
+        return said  # nothing to put in brackets, or a mistyped `key: value` (type_name says)
+    items = value.strip("[]{} ")
+    return say("{said}; write it in brackets: `{key}: [{items}]`", said=said, key=key, items=items)
 
 
 def boolean(node: yaml.Node, key: str, report: Report) -> bool | None:

@@ -11,7 +11,8 @@ Composition itself is cheap even for hostile input, but three things are not:
   *distinct* nodes) and refused past :data:`MAX_NODES`;
 * tags such as ``!!python/object`` mean nothing to a timeline and are refused.
 
-Every failure is a :class:`YamlProblem` carrying a 1-based line and column.
+Every failure is a :class:`YamlProblem` carrying a 1-based line and column; a
+syntax error is put in plain words by :mod:`.yaml_errors`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import yaml
+
+from ..messages import Message, say
+from .yaml_errors import explain
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64  # timeline.yaml needs 6 levels; the composer recurses ~3 frames a level
@@ -31,30 +35,19 @@ _PLAIN_TAGS = frozenset(
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge", "value")
 )
 
-# PyYAML's message fragment -> what the curator should do about it.
-_HINTS = (
-    ("'\\t'", "indent with spaces, not tabs"),
-    ("mapping values are not allowed", "check the indentation, or quote a value containing `: `"),
-    ("could not find expected ':'", "expected `key: value`; check indentation and quotes"),
-    ("found undefined alias", "expected an anchor `&name` defined before `*name`"),
-    ("but found another document", "expected one YAML document; remove the extra `---`"),
-    ("expected ',' or ']'", "expected `]` to close the list"),
-    ("expected ',' or '}'", "expected `}` to close the mapping"),
-)
-
 
 @dataclass(frozen=True)
 class Problem:
     line: int
     col: int
-    message: str
+    message: Message
 
 
 class YamlProblem(Exception):
     """The document cannot be used; ``problems`` says where and why (in file order)."""
 
     def __init__(self, *problems: Problem) -> None:
-        super().__init__("; ".join(p.message for p in problems))
+        super().__init__("; ".join(str(p.message) for p in problems))
         self.problems = problems
 
 
@@ -81,8 +74,11 @@ class _BoundedLoader(yaml.SafeLoader):
                 raise _fail(
                     line,
                     col,
-                    f"YAML nested more than {MAX_DEPTH} levels deep; "
-                    "expected a timeline nested a few levels (events > sources > quote)",
+                    say(
+                        "YAML nested more than {depth} levels deep; "
+                        "expected a timeline nested a few levels (events > sources > quote)",
+                        depth=MAX_DEPTH,
+                    ),
                 )
             return super().compose_node(parent, index)
         finally:
@@ -93,7 +89,15 @@ def compose(text: str) -> yaml.Node | None:
     """The document's root node (``None`` for an empty document), checked and bounded."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
-        raise _fail(1, 1, f"file is {size} bytes; expected at most {MAX_BYTES} bytes (32 MiB)")
+        raise _fail(
+            1,
+            1,
+            say(
+                "file is {size} bytes; expected at most {limit} bytes (32 MiB)",
+                size=size,
+                limit=MAX_BYTES,
+            ),
+        )
     root = _compose_fast(text)
     if root is not None:
         return root
@@ -102,14 +106,17 @@ def compose(text: str) -> yaml.Node | None:
         loader = _BoundedLoader(text)  # checks for unprintable characters first
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
-        raise YamlProblem(_syntax_problem(err)) from None
+        raise YamlProblem(Problem(*explain(err, text))) from None
     except yaml.reader.ReaderError as err:
         line, col = _offset_position(text, err.position)
-        raise _fail(
-            line, col, f"invalid character U+{err.character:04X} in YAML; expected printable text"
-        ) from None
+        said = say(
+            "invalid character {code} in YAML; expected printable text",
+            code=f"U+{err.character:04X}",
+        )
+        raise _fail(line, col, said) from None
     except yaml.YAMLError as err:  # any other PyYAML failure: still one line, never a traceback
-        raise _fail(1, 1, f"invalid YAML: {' '.join(str(err).split())}") from None
+        said = say("invalid YAML: {problem}", problem=" ".join(str(err).split()))
+        raise _fail(1, 1, said) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -175,8 +182,11 @@ def _check_tree(root: yaml.Node) -> bool | None:
 def _tag_problem(node: yaml.Node) -> Problem:
     return Problem(
         *position(node),
-        f"unsupported YAML tag `{show_tag(node.tag)}`; "
-        "expected plain YAML (text, numbers, lists and mappings, no `!!` tags)",
+        say(
+            "unsupported YAML tag `{tag}`; "
+            "expected plain YAML (text, numbers, lists and mappings, no `!!` tags)",
+            tag=show_tag(node.tag),
+        ),
     )
 
 
@@ -193,7 +203,7 @@ def _depth(root: yaml.Node) -> int:
     return deepest
 
 
-def _fail(line: int, col: int, message: str) -> YamlProblem:
+def _fail(line: int, col: int, message: Message) -> YamlProblem:
     return YamlProblem(Problem(line, col, message))
 
 
@@ -204,26 +214,6 @@ def _mark(mark: yaml.Mark) -> tuple[int, int]:
 def _offset_position(text: str, offset: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
-def _syntax_problem(err: yaml.MarkedYAMLError) -> Problem:
-    problem = " ".join((err.problem or "syntax error").split())
-    context = " ".join((err.context or "").split())
-    if "quoted scalar" in context and "end of stream" in problem and err.context_mark:
-        # The end of the file is useless to the curator: point at the opening quote.
-        line, col = _mark(err.context_mark)
-        return Problem(line, col, "unclosed quote: expected a closing quote for this string")
-    mark = err.problem_mark or err.context_mark
-    line, col = _mark(mark) if mark else (1, 1)
-    message = f"invalid YAML: {problem}"
-    if context and err.context_mark and err.context_mark is not mark:
-        where = _mark(err.context_mark)
-        message += f" ({context} at {where[0]}:{where[1]})"
-    for fragment, hint in _HINTS:
-        if fragment in problem:
-            message += f"; {hint}"
-            break
-    return Problem(line, col, message)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -254,8 +244,12 @@ def _check_graph(root: yaml.Node) -> None:
             if size[key] > MAX_NODES:
                 raise _fail(
                     *position(node),
-                    f"this value expands to more than {MAX_NODES} YAML nodes through aliases; "
-                    "expected plain data (write the values out instead of nesting `*aliases`)",
+                    say(
+                        "this value expands to more than {limit} YAML nodes through aliases; "
+                        "expected plain data (write the values out instead of nesting "
+                        "`*aliases`)",
+                        limit=MAX_NODES,
+                    ),
                 )
             continue
         if key in size:
@@ -263,7 +257,7 @@ def _check_graph(root: yaml.Node) -> None:
         if key in in_progress:
             raise _fail(
                 *position(node),
-                "recursive YAML alias: a value contains itself; expected plain data",
+                say("recursive YAML alias: a value contains itself; expected plain data"),
             )
         if node.tag not in _PLAIN_TAGS:
             bad_tags.append(_tag_problem(node))
