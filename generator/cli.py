@@ -61,7 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
-        "clean", parents=[language], help="print the cleaned articles of raw text files"
+        "clean",
+        parents=[language],
+        help="print the cleaned articles of raw article files (text or saved web pages)",
     )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per article")

@@ -35,6 +35,11 @@ _OWN_NUMBER = re.compile(
 )
 
 
+# Before a figure's caption. The label is in the articles' language (they are Chinese
+# text), as a caption printed under a photo would be, whatever the site's language.
+FIGURE = "［图］"
+
+
 def escape(text: str) -> str:
     """Escape ``text`` for use inside a Markdown paragraph, list item or heading."""
     out = _escape_inline(text)
@@ -129,6 +134,10 @@ def block(blk: Block, marks: Sequence[Mark] = (), anchors: bool = False) -> str:
         return f"- {text}" + (f"\n  {attr}" if attr else "")
     if blk.kind == "quote":
         return f"> {text}" + (f"\n> {attr}" if attr else "")
+    if blk.kind == "figure":
+        # A note in place of the image (never fetched or linked): its caption.
+        note = f"{{: .tl-figure #{blk.anchor} }}" if anchors and blk.anchor else ""
+        return FIGURE + text + (f"\n{note}" if note else "")
     return text + (f"\n{attr}" if attr else "")
 
 

@@ -18,7 +18,7 @@ from .messages import ENGLISH, Message, text
 
 Severity = Literal["error", "warning"]
 Precision = Literal["year", "month", "day"]
-BlockKind = Literal["paragraph", "heading", "item", "quote"]
+BlockKind = Literal["paragraph", "heading", "item", "quote", "figure"]
 EntityKind = Literal["person", "organization", "place"]
 
 
@@ -123,7 +123,8 @@ class PartialDate:
 
 @dataclass(frozen=True)
 class Block:
-    """One unit of an article body: a paragraph, a heading, a list item or a quotation.
+    """One unit of an article body: a paragraph, a heading, a list item, a quotation or
+    (from a web page) a figure, which holds only its caption: images are never linked.
 
     ``text`` is plain text, never Markdown, on one line. Consecutive ``item`` blocks
     form one list. ``strong`` holds bold ranges as offsets into ``text`` (from
@@ -143,6 +144,11 @@ class Block:
 # The reason of text the curator cut with ``drop:`` in timeline.yaml; the report
 # offers to put it back by deleting that item rather than by adding a ``keep:``.
 CURATOR = "curator"
+# Reasons of the report rows that say where a web page declared its date and site name
+# (used over the text's); they name markup, not text that could be put back.
+WEB_DATE = "web-date"
+WEB_SITE = "web-site"
+METADATA_REASONS = (WEB_DATE, WEB_SITE)
 
 
 def numbered(blocks: Sequence[Block]) -> tuple[Block, ...]:

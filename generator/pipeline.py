@@ -14,9 +14,10 @@ from pathlib import Path
 
 from . import clean, export, render, search, timeline
 from .cache import JsonCache
-from .messages import say
+from .messages import Message, say
 from .model import Article, Corpus, Diagnostic, InputError, RawText
 from .read import SUFFIXES, read_dir
+from .webpage import is_web_page
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,21 @@ def clean_all(
     files = {article.file for article in articles}
     empty = [raw for raw in raws if raw.name not in files]
     if empty:
-        message = say(
-            "no article text found: every line was left out as page furniture "
-            "(navigation, QR-code prompts, disclaimers, captions); expected an article"
-        )
-        raise InputError([Diagnostic(raw.path, 1, 1, message) for raw in empty])
+        raise InputError([Diagnostic(raw.path, 1, 1, _no_article(raw)) for raw in empty])
     return articles
+
+
+def _no_article(raw: RawText) -> Message:
+    if is_web_page(raw.name):
+        return say(
+            "no article found in this web page: it holds no article text (a front page, "
+            "a list of links or a login wall?); save the article's own page, or copy its "
+            "text into a .txt file"
+        )
+    return say(
+        "no article text found: every line was left out as page furniture "
+        "(navigation, QR-code prompts, disclaimers, captions); expected an article"
+    )
 
 
 def load_corpus(inputs: Inputs, cache: JsonCache | None = None) -> tuple[Corpus, list[RawText]]:
@@ -151,6 +161,8 @@ def site_files(
 def raw_bytes(raw: RawText) -> bytes:
     """The raw article as collected, so readers can check the cleaning: every line as it
     was (the cleaning report's line numbers count these lines), in UTF-8 with a BOM.
+    A saved web page is published the same way, as its source text under a ``.txt``
+    name (:func:`generator.paths.raw_file`): served as plain text, never as a live page.
 
     Seeds come in GB18030 or Big5 too, and a ``.txt`` file is served as ``text/plain``
     often without a charset (``mkdocs serve`` among others): browsers then guess, and

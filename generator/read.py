@@ -22,11 +22,20 @@ from charset_normalizer import from_bytes
 
 from .messages import Message, os_reason, say
 from .model import Diagnostic, InputError, RawText
+from .webpage import SUFFIXES as WEB_SUFFIXES
+from .webpage import charset, is_web_page
 
 # One article file. The largest real source is ~16 KB; 8 MiB is 500 times that and
 # still cleans in a few seconds, while a 50 MB file took ~30 s and gave an unusable page.
 MAX_BYTES = 8 * 1024 * 1024
-SUFFIXES = (".txt", ".md")
+# A saved page carries its markup, styles and inline scripts: 32 MiB is many times the
+# largest real news page (a few MB with inline scripts), and extracts in seconds.
+MAX_PAGE_BYTES = 32 * 1024 * 1024
+# Elements in one page: a real news page has a few thousand; a page built to make the
+# parser and the extractor crawl has millions. Counted on the bytes, before parsing.
+MAX_PAGE_TAGS = 400_000
+SUFFIXES = (".txt", ".md", *WEB_SUFFIXES)
+_TAG = re.compile(rb"<[A-Za-z]")
 
 _LEGACY = ("gb18030", "big5", "big5hkscs")
 # Characters a wrong legacy decoding produces and Chinese news text hardly uses:
@@ -46,16 +55,20 @@ _SAMPLE = 200_000
 def read_file(path: pathlib.Path, display: str | None = None) -> RawText:
     """Read and decode one file; raise :class:`InputError` naming it if that fails."""
     shown = display if display is not None else str(path)
+    page = is_web_page(path.name)
+    limit = MAX_PAGE_BYTES if page else MAX_BYTES
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _error(shown, _too_large(size))
+        if size > limit:
+            raise _error(shown, _too_large(size, page))
         data = path.read_bytes()
     except OSError as exc:
         raise _error(shown, say("cannot read file: {reason}", reason=os_reason(exc))) from None
-    if len(data) > MAX_BYTES:
-        raise _error(shown, _too_large(len(data)))
-    text, encoding = decode(data, shown)
+    if len(data) > limit:
+        raise _error(shown, _too_large(len(data), page))
+    if page:
+        _check_tags(data, shown)
+    text, encoding = decode(data, shown, charset.declared(data) if page else None)
     return RawText(
         path=shown,
         name=path.name,
@@ -67,7 +80,8 @@ def read_file(path: pathlib.Path, display: str | None = None) -> RawText:
 
 
 def read_dir(folder: pathlib.Path, root: pathlib.Path | None = None) -> list[RawText]:
-    """Every ``*.txt`` and ``*.md`` file directly in ``folder``, sorted by file name.
+    """Every article file (``*.txt``, ``*.md``, ``*.html``, ``*.htm``) directly in
+    ``folder``, sorted by file name.
 
     Decoding problems are collected over all files and raised as one InputError.
     """
@@ -89,8 +103,12 @@ def read_dir(folder: pathlib.Path, root: pathlib.Path | None = None) -> list[Raw
     return out
 
 
-def decode(data: bytes, shown: str) -> tuple[str, str]:
-    """``(text, encoding)`` with ``\\n`` line ends and no BOM."""
+def decode(data: bytes, shown: str, declared: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` with ``\\n`` line ends and no BOM.
+
+    ``declared`` (a web page's own charset) is tried first; a page whose bytes do not
+    decode as it declares is read as if it declared nothing.
+    """
     if b"\x00" in data:
         said = say(
             "cannot decode {file}: it holds NUL bytes (binary?); "
@@ -101,10 +119,15 @@ def decode(data: bytes, shown: str) -> tuple[str, str]:
     encoding = "utf-8"
     if data.startswith(b"\xef\xbb\xbf"):
         data, encoding = data[3:], "utf-8-sig"
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        text, encoding = _decode_legacy(data, shown, err)
+    # A BOM outranks a declaration, as in browsers.
+    text = _strict(data, declared) if declared and encoding == "utf-8" else None
+    if text is not None and declared is not None:
+        encoding = declared
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            text, encoding = _decode_legacy(data, shown, err)
     # The whole text, not a sample: an ESC far down a long file would otherwise reach
     # the cleaned Markdown and the pages (a regex scan of 8 MiB takes milliseconds).
     control = _CONTROL.search(text)
@@ -130,6 +153,13 @@ def decode(data: bytes, shown: str) -> tuple[str, str]:
         # Cleaning nothing would make an article with an empty title and no text.
         raise _error(shown, say("file is empty: expected the text of an article"))
     return text, encoding
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_legacy(data: bytes, shown: str, utf8: UnicodeDecodeError) -> tuple[str, str]:
@@ -204,8 +234,26 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1
 
 
-def _too_large(size: int) -> Message:
+def _too_large(size: int, page: bool = False) -> Message:
+    if page:
+        return say(
+            "web page is too large ({size} bytes; the limit for one saved page is 32 MiB): "
+            "save the page as HTML only, without its images and scripts",
+            size=size,
+        )
     return say("file is too large ({size} bytes; the limit for one article is 8 MiB)", size=size)
+
+
+def _check_tags(data: bytes, shown: str) -> None:
+    count = len(_TAG.findall(data))
+    if count > MAX_PAGE_TAGS:
+        said = say(
+            "web page has too many elements ({count}; the limit is {limit}): save the "
+            "article's own page, or copy its text into a .txt file",
+            count=count,
+            limit=MAX_PAGE_TAGS,
+        )
+        raise _error(shown, said)
 
 
 def _error(shown: str, message: Message) -> InputError:

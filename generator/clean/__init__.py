@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from ..cache import JsonCache
 from ..model import Article, RawText
+from ..webpage import is_web_page
 from .cached import clean_file
 from .corpus import without_shared_furniture
 from .dates import YearSpan
@@ -35,7 +36,13 @@ def clean_text(raw: RawText, span: YearSpan | None = None) -> list[Article]:
     """One file -> its articles, in file order.
 
     ``span`` is the timeline's own span, for dates the file gives without a year.
+    A saved web page (``.html``) is extracted first (:mod:`generator.webpage`).
     """
+    if is_web_page(raw.name):
+        # Imported here: trafilatura and lxml load only when a page is cleaned.
+        from ..webpage.article import clean_page
+
+        return clean_page(raw, span)
     return finish_file(raw, draft_file(parse_lines(raw.text)), span)
 
 

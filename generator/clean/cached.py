@@ -1,7 +1,8 @@
 """Cleaned files kept between builds: an unchanged file is not cleaned again.
 
 A file's articles depend only on its own text, the timeline's span (for year-less
-dates) and the cleaner's code, so that is the key: editing one file re-cleans that
+dates), the cleaner's code and, for a saved web page, trafilatura's version, so that
+is the key: editing one file re-cleans that
 file alone.
 """
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from ..cache import JsonCache, code_fingerprint, digest
 from ..model import Article, Block, Dropped, PartialDate, RawText
+from ..webpage import extractor_version, is_web_page
 from .dates import YearSpan
 
 Cleaner = Callable[[RawText, "YearSpan | None"], list[Article]]
@@ -23,7 +25,9 @@ def clean_file(
     if cache is None:
         return clean(raw, span)
     shown_span = "" if span is None else f"{span.first}-{span.last}"
-    key = digest(code_fingerprint(), "articles", raw.name, raw.text, shown_span)
+    # A page's article also depends on the extractor: a new trafilatura re-extracts.
+    extractor = extractor_version() if is_web_page(raw.name) else ""
+    key = digest(code_fingerprint(), "articles", raw.name, raw.text, shown_span, extractor)
     stored = cache.get(key, "articles")
     if stored is not None:
         return [from_json(a) for a in stored]

@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import mdwrite, paths
-from ..model import CURATOR, Article, Dropped
+from ..model import CURATOR, METADATA_REASONS, Article, Dropped
 from .common import edit_url
 from .index import Citation
 from .paging import ARTICLE_ROWS_PAGE, split_list
@@ -87,7 +87,8 @@ def _report(article: Article, site: Site) -> dict[str, Any]:
 def _report_row(dropped: Dropped, site: Site) -> dict[str, Any]:
     text = dropped.text.strip()
     keep = ""
-    if text and dropped.reason != CURATOR:
+    # A metadata row names where the page declared a value: nothing to put back.
+    if text and dropped.reason not in (CURATOR, *METADATA_REASONS):
         keep = "keep: [" + yaml_string(text) + "]"
     return {
         "line": dropped.line,

@@ -1,0 +1,112 @@
+"""A saved web page through the text cleaner, into the same :class:`Article` as a file.
+
+The extracted pieces are written as the Markdown-like lines the cleaner reads (one per
+block, blank lines between), headed by the page's title, and cleaned with the furniture
+rules of raw text: editor credits, QR prompts and share lines that extraction kept are
+still dropped, with their reason. Then the page's own metadata is laid over what the
+text said (:mod:`.metadata`), line numbers are turned into the page's source lines, the
+figures go back in place, and what extraction left out joins the cleaning report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .. import mdwrite
+from ..clean import classify
+from ..clean.build import build
+from ..clean.dates import YearSpan
+from ..clean.files import finish_file
+from ..clean.lines import parse_lines
+from ..clean.reflow import measure
+from ..clean.segment import Segment
+from ..model import Article, Block, Dropped, RawText, numbered
+from . import metadata, visible
+from .extract import Extract, Piece, extract
+
+
+@dataclass(frozen=True)
+class _Draft:
+    text: str  # the lines the cleaner reads
+    source: dict[int, int]  # cleaner line -> page source line
+    figures: dict[int, Piece]  # cleaner line left blank -> the figure there
+
+
+def clean_page(raw: RawText, span: YearSpan | None = None) -> list[Article]:
+    """One saved page -> its article (none when the page holds no article text)."""
+    tree = visible.parse(raw.text)
+    if tree is None:
+        return []
+    page = visible.blocks(tree)  # before extraction, which prunes the tree it is given
+    got = extract(tree)
+    if got is None:
+        return []
+    title = got.title or got.pieces[0].text
+    draft = _draft(got, title, page)
+    lines = parse_lines(draft.text)
+    classify.mark(lines, measure(lines))
+    head = [ln for ln in lines[:1] if ln.live]
+    built = build(Segment(lines, head), measure(lines))
+    article = finish_file(raw, [built], span)[0]
+    article = _relocate(article, draft)
+    article = metadata.apply(article, got, title, raw.text)
+    kept = visible.squash(article.title + "".join(b.text for b in article.blocks))
+    kept += visible.squash("".join(d.text for d in article.dropped))
+    missed = [Dropped(b.line, b.text, "web-extraction") for b in visible.left_out(page, kept)]
+    dropped = sorted((*article.dropped, *missed), key=lambda d: d.line)
+    return [replace(article, dropped=tuple(dropped))]
+
+
+def _draft(got: Extract, title: str, page: list[visible.TextBlock]) -> _Draft:
+    finder = _Finder(page)
+    out = [mdwrite.escape(title)]
+    source = {1: finder.line(title, restart=True)}
+    figures: dict[int, Piece] = {}
+    for piece in got.pieces:
+        out.append("")
+        no = len(out) + 1
+        source[no] = finder.line(piece.text)
+        if piece.kind == "figure":
+            figures[no] = piece
+            out.append("")
+        else:
+            block = Block(piece.kind, piece.text, "", piece.strong, piece.level)
+            out.append(mdwrite.block(block))
+    return _Draft("\n".join(out), source, figures)
+
+
+class _Finder:
+    """The source line of each extracted text, searched in page order from the last
+    one found, so a sentence printed twice (a teaser above the article) maps to the
+    copy in the article."""
+
+    def __init__(self, page: list[visible.TextBlock]) -> None:
+        self.page = [(b.line, visible.squash(b.text)) for b in page]
+        self.at = 0
+
+    def line(self, text: str, restart: bool = False) -> int:
+        key = visible.squash(text)[:16]
+        start = 0 if restart else self.at
+        for k in range(start, len(self.page)):
+            if key and key in self.page[k][1]:
+                if not restart:
+                    self.at = k
+                return self.page[k][0]
+        return self.page[self.at][0] if self.page else 1
+
+
+def _relocate(article: Article, draft: _Draft) -> Article:
+    """Cleaner line numbers -> page source lines, and the figures put back in order."""
+
+    def where(no: int) -> int:
+        return draft.source.get(no, draft.source.get(no - 1, 1))
+
+    keyed: list[tuple[int, Block]] = []
+    for block in article.blocks:
+        first = min(block.lines, default=0)
+        keyed.append((first, replace(block, lines=tuple(sorted({where(n) for n in block.lines})))))
+    for no, fig in draft.figures.items():
+        keyed.append((no, Block("figure", fig.text, "", (), 2, (where(no),))))
+    blocks = numbered([b for _, b in sorted(keyed, key=lambda kb: kb[0])])
+    dropped = tuple(replace(d, line=where(d.line)) for d in article.dropped)
+    return replace(article, blocks=blocks, dropped=dropped)

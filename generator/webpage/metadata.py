@@ -1,0 +1,96 @@
+"""The page's own metadata laid over what its text says, as the issue asks: for the
+date and the site name the page's markup (``<meta>``, JSON-LD, ``<time>``) wins over a
+date or source line in the text, and the cleaning report says so, naming the source
+line where the page declares it.
+
+The title is the page's headline (``og:title``, ``<h1>``, ``<title>`` as trafilatura
+ranks them). The author is the text's byline when it has one (it names reporters the
+way the cleaner reads them everywhere); else the page's declared author, unless that
+is an editor's credit or a platform's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..clean import dates
+from ..clean.fixes import fix_text
+from ..clean.text import Styled
+from ..model import WEB_DATE, WEB_SITE, Article, Dropped, PartialDate
+from .extract import Extract
+
+# Site names that name the platform hosting the page, not who published the article:
+# the article's own source line says that.
+PLATFORMS = frozenset(
+    {
+        "微信公众平台",
+        "微信",
+        "WeChat",
+        "今日头条",
+        "头条号",
+        "百家号",
+        "网易号",
+        "搜狐号",
+        "一点号",
+        "企鹅号",
+        "新浪看点",
+        "知乎专栏",
+        "简书",
+    }
+)
+# A declared "author" that credits an editor, not a writer.
+_EDITOR = re.compile(r"编辑|編輯|责编|責編|校对|校對|审核|審核|监制|監製")
+_AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|記者|本报记者|本報記者)\s*[:：｜|/]?\s*")
+_EVIDENCE = 120  # characters of the declaring source line shown in the report
+
+
+def apply(article: Article, got: Extract, title: str, source: str) -> Article:
+    rows: list[Dropped] = []
+    out = replace(article, title=fix_text(Styled(title), False, headline=True).text)
+    day = _date(got.date)
+    if day is not None:
+        out = replace(out, date=day)
+        rows.append(_row(source, _date_forms(day), WEB_DATE))
+    if got.sitename and got.sitename not in PLATFORMS:
+        out = replace(out, publication=got.sitename)
+        rows.append(_row(source, (got.sitename,), WEB_SITE))
+    if out.author is None:
+        out = replace(out, author=_author(got.author))
+    dropped = sorted((*out.dropped, *rows), key=lambda d: d.line)
+    return replace(out, dropped=tuple(dropped))
+
+
+def _date(iso: str | None) -> PartialDate | None:
+    """The declared date, read by the cleaner's own date-line parser."""
+    found = dates.date_line(iso) if iso else None
+    if found is None:
+        return None
+    return dates.resolve(found, None, dates.file_dates((), None))
+
+
+def _date_forms(day: PartialDate) -> tuple[str, ...]:
+    d = day.first_day()
+    return (
+        d.isoformat(),
+        d.strftime("%Y/%m/%d"),
+        d.strftime("%Y%m%d"),
+        day.zh(),
+        f"{d.year}年{d.month:02d}月{d.day:02d}日",
+    )
+
+
+def _row(source: str, needles: tuple[str, ...], reason: str) -> Dropped:
+    """A report row naming the first source line that declares the value."""
+    for no, line in enumerate(source.split("\n"), start=1):
+        if any(n in line for n in needles):
+            text = line.strip()
+            return Dropped(no, text[:_EVIDENCE] + ("…" if len(text) > _EVIDENCE else ""), reason)
+    return Dropped(1, needles[0], reason)
+
+
+def _author(declared: str | None) -> str | None:
+    if not declared or _EDITOR.search(declared) or declared in PLATFORMS:
+        return None
+    name = _AUTHOR_LABEL.sub("", declared).strip()
+    return name or None
