@@ -14,6 +14,10 @@ alone. The table gives, per kind of source and in all:
 
 ``--check FILE…`` checks gold files against their raw files instead (every body sentence
 and furniture line really is in the file; lines neither body nor furniture are listed).
+
+Saved web pages (``.html``) are scored the same way, with the page's visible text blocks
+standing for lines (a furniture entry is one such block); their groups (``html``, and
+``htmlho`` for the held-out pages) are rows of their own.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from typing import Any
 from generator.clean import clean_corpus, clean_text
 from generator.model import Article, RawText
 from generator.read import read_file
+from generator.webpage import is_web_page
 
 from .gold import FIELDS, Gold, all_gold, check, sentences, squash
 
@@ -105,12 +110,29 @@ def _score_furniture(gold: Gold, raw: RawText, articles: Sequence[Article], out:
     used = {n for a in articles for b in a.blocks for n in b.lines}
     titles = {squash(a.title) for a in articles}
     numbers = _line_numbers(raw.text)
+    page = is_web_page(raw.name)
+    blocks = [squash(b.text) for a in articles for b in a.blocks]
     for line in gold.furniture:
         out.furniture += 1
         where = numbers.get(squash(line), [])
-        if any(n in used for n in where) or squash(line) in titles:
+        if page:
+            # A page's furniture is a text block, not a source line: kept when its
+            # text is a block of the article, or stands inside one.
+            kept = any(_holds(block, squash(line)) for block in blocks)
+        else:
+            kept = any(n in used for n in where)
+        if kept or squash(line) in titles:
             out.furniture_left += 1
             out.misses.append(f"{gold.name} furniture kept: {line}")
+
+
+# Shorter furniture (``东湖网``, ``新闻``) is only kept when it is a block on its own: as
+# part of a block it is as likely the article's own word.
+_FURNITURE_IN_BLOCK = 6
+
+
+def _holds(block: str, furniture: str) -> bool:
+    return block == furniture or (len(furniture) >= _FURNITURE_IN_BLOCK and furniture in block)
 
 
 def _line_numbers(text: str) -> dict[str, list[int]]:

@@ -14,6 +14,7 @@ import yaml
 
 from generator.clean.lines import parse_line
 from generator.read import read_file
+from generator.webpage import is_web_page, visible
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "gold"
 FIELDS = ("title", "author", "date", "publication")
@@ -73,6 +74,8 @@ def _gold_path(path: Path) -> Path:
 def check(gold: Gold) -> list[str]:
     """Problems of a gold file: text that is not in its raw file, lines left unlabelled."""
     raw = read_file(gold.raw)
+    if is_web_page(raw.name):
+        return check_page(gold, raw.text)
     # ``inter-`` / ``national`` is one word, ``e-`` / ``commerce`` keeps its hyphen.
     # A furniture mark may also stand inside a sentence (an OCR'd ``A04``).
     bare = raw.text
@@ -104,4 +107,33 @@ def check(gold: Gold) -> list[str]:
         covered = (k in labelled or k in joined or k in titles for k in keys)
         if key and not any(covered):
             problems.append(f"line {no} is neither body, title nor furniture: {line.strip()}")
+    return problems
+
+
+def page_blocks(source: str) -> list[str]:
+    """The visible text blocks of a saved page, squashed: a web page's "lines"."""
+    root = visible.parse(source)
+    return [] if root is None else [squash(b.text) for b in visible.blocks(root)]
+
+
+def check_page(gold: Gold, source: str) -> list[str]:
+    """:func:`check` for a saved web page: its visible text blocks stand for lines."""
+    shown = page_blocks(source)
+    flat = "\n".join(shown)
+    body = [squash(str(p)) for a in gold.articles for p in a["body"]]
+    problems = [
+        f"body sentence not in the page's text: {s}"
+        for para in body
+        for s in sentences(para)
+        if s not in flat
+    ]
+    furniture = {squash(f) for f in gold.furniture}
+    problems += [f"furniture not a text block of the page: {f}" for f in furniture - set(shown)]
+    joined = "\n".join(body)
+    titles = {squash(str(a["title"])) for a in gold.articles}
+    problems += [
+        f"text block is neither body, title nor furniture: {block}"
+        for block in shown
+        if block not in furniture and block not in titles and block not in joined
+    ]
     return problems

@@ -20,6 +20,7 @@ from ..clean.files import finish_file
 from ..clean.lines import parse_lines
 from ..clean.reflow import measure
 from ..clean.segment import Segment
+from ..clean.split import segments
 from ..model import Article, Block, Dropped, RawText, numbered
 from . import metadata, visible
 from .extract import Extract, Piece, extract
@@ -45,8 +46,13 @@ def clean_page(raw: RawText, span: YearSpan | None = None) -> list[Article]:
     draft = _draft(got, title, page)
     lines = parse_lines(draft.text)
     classify.mark(lines, measure(lines))
-    head = [ln for ln in lines[:1] if ln.live]
-    built = build(Segment(lines, head), measure(lines))
+    layout = measure(lines)
+    # One page, one article: the headline group the splitter finds first heads all of
+    # the extracted text (a second "headline" in it is a subheading or a teaser).
+    first = segments(lines, layout)[0]
+    built = build(
+        Segment(lines, first.head, first.byline, first.byline_line, first.head_first), layout
+    )
     article = finish_file(raw, [built], span)[0]
     article = _relocate(article, draft)
     article = metadata.apply(article, got, title, raw.text)
@@ -62,7 +68,15 @@ def _draft(got: Extract, title: str, page: list[visible.TextBlock]) -> _Draft:
     out = [mdwrite.escape(title)]
     source = {1: finder.line(title, restart=True)}
     figures: dict[int, Piece] = {}
-    for piece in got.pieces:
+    pieces = list(got.pieces)
+    # The page's <h1> comes first in the extracted text: it is the title line above.
+    if (
+        pieces
+        and pieces[0].kind == "heading"
+        and visible.squash(pieces[0].text) == visible.squash(title)
+    ):
+        pieces = pieces[1:]
+    for piece in pieces:
         out.append("")
         no = len(out) + 1
         source[no] = finder.line(piece.text)

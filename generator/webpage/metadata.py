@@ -42,6 +42,7 @@ PLATFORMS = frozenset(
 # A declared "author" that credits an editor, not a writer.
 _EDITOR = re.compile(r"编辑|編輯|责编|責編|校对|校對|审核|審核|监制|監製")
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|記者|本报记者|本報記者)\s*[:：｜|/]?\s*")
+_DECLARES = re.compile(r"<meta\b|\"\s*:|\bdatetime=", re.IGNORECASE)
 _EVIDENCE = 120  # characters of the declaring source line shown in the report
 
 
@@ -82,10 +83,14 @@ def _date_forms(day: PartialDate) -> tuple[str, ...]:
 
 def _row(source: str, needles: tuple[str, ...], reason: str) -> Dropped:
     """A report row naming the first source line that declares the value."""
-    for no, line in enumerate(source.split("\n"), start=1):
-        if any(n in line for n in needles):
-            text = line.strip()
-            return Dropped(no, text[:_EVIDENCE] + ("…" if len(text) > _EVIDENCE else ""), reason)
+    lines = list(enumerate(source.split("\n"), start=1))
+    # Markup that declares values (a <meta> tag, a JSON-LD field) before any other line.
+    for declaring in (True, False):
+        for no, line in lines:
+            if any(n in line for n in needles) and (_DECLARES.search(line) or not declaring):
+                text = line.strip()
+                shown = text[:_EVIDENCE] + ("…" if len(text) > _EVIDENCE else "")
+                return Dropped(no, shown, reason)
     return Dropped(1, needles[0], reason)
 
 
