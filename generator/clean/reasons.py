@@ -32,6 +32,7 @@ REASONS: Final[dict[str, str]] = {
     "markup": "网页标记",
     "curator": "编者在 timeline.yaml 中删去",
     "web-extraction": "网页正文之外（提取时略去）",
+    "signature": "文末落款（发文单位、日期）",
     "web-date": "网页元数据中的日期（优先于正文）",
     "web-site": "网页元数据中的网站名（优先于正文）",
 }

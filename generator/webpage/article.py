@@ -23,7 +23,9 @@ from ..clean.segment import Segment
 from ..clean.split import segments
 from ..model import Article, Block, Dropped, RawText, numbered
 from . import metadata, visible
-from .extract import Extract, Piece, extract
+from .extract import Piece, extract
+
+MAX_SIGNATURE = 40  # characters in one closing line (an issuing body's full name)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ def clean_page(raw: RawText, span: YearSpan | None = None) -> list[Article]:
     if got is None:
         return []
     title = got.title or got.pieces[0].text
-    draft = _draft(got, title, page)
+    pieces, closing = _closing(list(got.pieces), page)
+    draft = _draft(pieces, title, page)
     lines = parse_lines(draft.text)
     classify.mark(lines, measure(lines))
     layout = measure(lines)
@@ -57,18 +60,32 @@ def clean_page(raw: RawText, span: YearSpan | None = None) -> list[Article]:
     article = _relocate(article, draft)
     article = metadata.apply(article, got, title, raw.text)
     kept = visible.squash(article.title + "".join(b.text for b in article.blocks))
-    kept += visible.squash("".join(d.text for d in article.dropped))
+    kept += visible.squash("".join(d.text for d in (*article.dropped, *closing)))
     missed = [Dropped(b.line, b.text, "web-extraction") for b in visible.left_out(page, kept)]
-    dropped = sorted((*article.dropped, *missed), key=lambda d: d.line)
+    dropped = sorted((*article.dropped, *closing, *missed), key=lambda d: d.line)
     return [replace(article, dropped=tuple(dropped))]
 
 
-def _draft(got: Extract, title: str, page: list[visible.TextBlock]) -> _Draft:
+def _closing(
+    pieces: list[Piece], page: list[visible.TextBlock]
+) -> tuple[list[Piece], list[Dropped]]:
+    """A release's closing lines set flush right (the issuing body, the date): the
+    signature, which restates the metadata. Only short lines, only at the very end."""
+    right = {visible.squash(b.text): b.line for b in page if b.right}
+    out: list[Dropped] = []
+    while pieces and len(pieces[-1].text) <= MAX_SIGNATURE:
+        line = right.get(visible.squash(pieces[-1].text))
+        if line is None:
+            break
+        out.insert(0, Dropped(line, pieces.pop().text, "signature"))
+    return pieces, out
+
+
+def _draft(pieces: list[Piece], title: str, page: list[visible.TextBlock]) -> _Draft:
     finder = _Finder(page)
     out = [mdwrite.escape(title)]
     source = {1: finder.line(title, restart=True)}
     figures: dict[int, Piece] = {}
-    pieces = list(got.pieces)
     # The page's <h1> comes first in the extracted text: it is the title line above.
     if (
         pieces

@@ -3,6 +3,8 @@ date and the site name the page's markup (``<meta>``, JSON-LD, ``<time>``) wins 
 date or source line in the text, and the cleaning report says so, naming the source
 line where the page declares it.
 
+The site name is the source a ``<meta>`` tag names (``ContentSource``), else the
+site's own name (``og:site_name``, JSON-LD ``publisher``), never a hosting platform's.
 The title is the page's headline (``og:title``, ``<h1>``, ``<title>`` as trafilatura
 ranks them). The author is the text's byline when it has one (it names reporters the
 way the cleaner reads them everywhere); else the page's declared author, unless that
@@ -53,9 +55,10 @@ def apply(article: Article, got: Extract, title: str, source: str) -> Article:
     if day is not None:
         out = replace(out, date=day)
         rows.append(_row(source, _date_forms(day), WEB_DATE))
-    if got.sitename and got.sitename not in PLATFORMS:
-        out = replace(out, publication=got.sitename)
-        rows.append(_row(source, (got.sitename,), WEB_SITE))
+    site = next((n for n in (got.source, got.sitename) if n and n not in PLATFORMS), None)
+    if site is not None:
+        out = replace(out, publication=site)
+        rows.append(_row(source, (site,), WEB_SITE))
     if out.author is None:
         out = replace(out, author=_author(got.author))
     dropped = sorted((*out.dropped, *rows), key=lambda d: d.line)

@@ -82,6 +82,7 @@ _MARKS = re.compile(r"[^\w]")
 class TextBlock:
     line: int  # where the element starts in the page source (1-based)
     text: str  # whitespace runs squeezed to one space
+    right: bool = False  # set flush right (``align="right"``, ``text-align: right``)
 
 
 def squash(text: str) -> str:
@@ -105,10 +106,15 @@ def blocks(root: etree._Element) -> list[TextBlock]:
     for owner, piece in _pieces(root):
         parts.setdefault(owner, []).append(piece)
     out = [
-        TextBlock(owner.sourceline or 1, _SPACE.sub(" ", "".join(texts)).strip())
+        TextBlock(owner.sourceline or 1, _SPACE.sub(" ", "".join(texts)).strip(), _right(owner))
         for owner, texts in parts.items()
     ]
     return [b for b in out if b.text]
+
+
+def _right(el: etree._Element) -> bool:
+    style = str(el.get("style") or "").replace(" ", "").lower()
+    return str(el.get("align") or "").lower() == "right" or "text-align:right" in style
 
 
 def _pieces(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
