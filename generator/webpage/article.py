@@ -22,9 +22,10 @@ from ..clean.reflow import measure
 from ..clean.segment import Segment
 from ..clean.split import segments
 from ..model import Article, Block, Dropped, RawText, numbered
-from . import metadata, visible
+from . import header, metadata, visible
 from .extract import Piece, extract
 
+EXTRACTION = "web-extraction"  # the report's reason for what extraction left out
 MAX_SIGNATURE = 40  # characters in one closing line (an issuing body's full name)
 
 
@@ -61,9 +62,13 @@ def clean_page(raw: RawText, span: YearSpan | None = None) -> list[Article]:
     article = metadata.apply(article, got, title, raw.text)
     kept = visible.squash(article.title + "".join(b.text for b in article.blocks))
     kept += visible.squash("".join(d.text for d in (*article.dropped, *closing)))
-    missed = [Dropped(b.line, b.text, "web-extraction") for b in visible.left_out(page, kept)]
-    dropped = sorted((*article.dropped, *closing, *missed), key=lambda d: d.line)
-    return [replace(article, dropped=tuple(dropped))]
+    missed = visible.left_out(page, kept)
+    head = header.zone(missed, article)
+    named = (header.byline(b.text) for b in head)
+    author = article.author or next((n for n in named if n), None)
+    rows = [Dropped(b.line, b.text, header.reason(b) if b in head else EXTRACTION) for b in missed]
+    dropped = sorted((*article.dropped, *closing, *rows), key=lambda d: d.line)
+    return [replace(article, author=author, dropped=tuple(dropped))]
 
 
 def _closing(

@@ -62,6 +62,7 @@ _CONFIG = _config()
 def extract(tree: etree._Element) -> Extract | None:
     """The article of a page, or None when trafilatura finds none (a front page)."""
     source = declared_source(tree)  # before trafilatura, which prunes the tree
+    _caption_images(tree)
     doc = trafilatura.bare_extraction(
         tree,
         include_formatting=True,
@@ -82,6 +83,16 @@ def extract(tree: etree._Element) -> Extract | None:
         return None
     meta = (_clean(doc.title), _clean(doc.author), doc.date, _clean(doc.sitename))
     return Extract(pieces, *meta, source=source)
+
+
+def _caption_images(tree: etree._Element) -> None:
+    """Give each image in a ``<figure>`` its ``<figcaption>`` as ``alt``: trafilatura
+    keeps an image's ``alt`` but drops a caption it cannot place."""
+    for figure in tree.iter("figure"):
+        caption = next(figure.iter("figcaption"), None)
+        text = _clean("".join(caption.itertext())) if caption is not None else None
+        for img in figure.iter("img") if text else ():
+            img.set("alt", text)
 
 
 def declared_source(tree: etree._Element) -> str | None:
