@@ -34,6 +34,7 @@ class _Draft:
     text: str  # the lines the cleaner reads
     source: dict[int, int]  # cleaner line -> page source line
     figures: dict[int, Piece]  # cleaner line left blank -> the figure there
+    plain: dict[int, str]  # cleaner line -> its text as the page shows it (no Markdown)
 
 
 def clean_page(raw: RawText, span: YearSpan | None = None) -> list[Article]:
@@ -89,6 +90,7 @@ def _closing(
 def _draft(pieces: list[Piece], title: str, page: list[visible.TextBlock]) -> _Draft:
     finder = _Finder(page)
     out = [mdwrite.escape(title)]
+    shown = [title]
     source = {1: finder.line(title, restart=True)}
     figures: dict[int, Piece] = {}
     # The page's <h1> comes first in the extracted text: it is the title line above.
@@ -100,15 +102,19 @@ def _draft(pieces: list[Piece], title: str, page: list[visible.TextBlock]) -> _D
         pieces = pieces[1:]
     for piece in pieces:
         out.append("")
+        shown.append("")
         no = len(out) + 1
         source[no] = finder.line(piece.text)
         if piece.kind == "figure":
             figures[no] = piece
             out.append("")
+            shown.append("")
         else:
             block = Block(piece.kind, piece.text, "", piece.strong, piece.level)
             out.append(mdwrite.block(block))
-    return _Draft("\n".join(out), source, figures)
+            shown.append(piece.text)
+    plain = {no: text for no, text in enumerate(shown, start=1) if text}
+    return _Draft("\n".join(out), source, figures, plain)
 
 
 class _Finder:
@@ -144,5 +150,10 @@ def _relocate(article: Article, draft: _Draft) -> Article:
     for no, fig in draft.figures.items():
         keyed.append((no, Block("figure", fig.text, "", (), 2, (where(no),))))
     blocks = numbered([b for _, b in sorted(keyed, key=lambda kb: kb[0])])
-    dropped = tuple(replace(d, line=where(d.line)) for d in article.dropped)
+    # A dropped line is reported as the page shows it, not as the Markdown fed to the
+    # cleaner (``**往期推荐**``).
+    dropped = tuple(
+        replace(d, line=where(d.line), text=draft.plain.get(d.line, d.text))
+        for d in article.dropped
+    )
     return replace(article, blocks=blocks, dropped=dropped)
