@@ -75,6 +75,9 @@ _INLINE = frozenset(
     }
 )
 _SPACE = re.compile(r"\s+")
+# Stands for <br> until a block is split at it. A page's own U+2028 (rare, and shown as
+# a line break by browsers anyway) splits its block there too.
+_BREAK = "\u2028"
 _MARKS = re.compile(r"[^\w]")
 
 
@@ -105,9 +108,12 @@ def blocks(root: etree._Element) -> list[TextBlock]:
     parts: dict[etree._Element, list[str]] = {}
     for owner, piece in _pieces(root):
         parts.setdefault(owner, []).append(piece)
+    # A ``<br>`` ends a line as a block's end does: a page that separates its
+    # paragraphs with ``<br><br>`` shows them as paragraphs.
     out = [
-        TextBlock(owner.sourceline or 1, _SPACE.sub(" ", "".join(texts)).strip(), _right(owner))
+        TextBlock(owner.sourceline or 1, _SPACE.sub(" ", line).strip(), _right(owner))
         for owner, texts in parts.items()
+        for line in "".join(texts).split(_BREAK)
     ]
     return [b for b in out if b.text]
 
@@ -131,7 +137,7 @@ def _pieces(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
             continue
         block = el if el.tag.lower() not in _INLINE else owner
         if el.tag.lower() == "br":
-            yield owner, "\n"
+            yield owner, _BREAK
         if el.text:
             yield block, el.text
         for child in reversed(list(el)):
