@@ -26,12 +26,14 @@ from . import header, metadata, visible
 from .extract import Piece, extract
 
 EXTRACTION = "web-extraction"  # the report's reason for what extraction left out
+_TOP = 8  # pieces a page's top (masthead, menu, date) may take before its headline
 MAX_SIGNATURE = 40  # characters in one closing line (an issuing body's full name)
 
 
 @dataclass(frozen=True)
 class _Draft:
     text: str  # the lines the cleaner reads
+    title: int  # the number of the headline's line in ``text``
     source: dict[int, int]  # cleaner line -> page source line
     figures: dict[int, Piece]  # cleaner line left blank -> the figure there
     plain: dict[int, str]  # cleaner line -> its text as the page shows it (no Markdown)
@@ -46,21 +48,11 @@ def clean_page(raw: RawText, span: YearSpan | None = None) -> list[Article]:
     got = extract(tree)
     if got is None:
         return []
-    title = got.title or got.pieces[0].text
+    title = metadata.headline(got, page)
     pieces, closing = _closing(list(got.pieces), page)
     draft = _draft(pieces, title, page)
-    lines = parse_lines(draft.text)
-    classify.mark(lines, measure(lines))
-    layout = measure(lines)
-    # One page, one article: the headline group the splitter finds first heads all of
-    # the extracted text (a second "headline" in it is a subheading or a teaser).
-    first = segments(lines, layout)[0]
-    built = build(
-        Segment(lines, first.head, first.byline, first.byline_line, first.head_first), layout
-    )
-    article = finish_file(raw, [built], span)[0]
-    article = _relocate(article, draft)
-    article = metadata.apply(article, got, title, raw.text)
+    article = _clean(raw, draft, span)
+    article = metadata.apply(_relocate(article, draft), got, title, raw.text)
     kept = visible.squash(article.title + "".join(b.text for b in article.blocks))
     kept += visible.squash("".join(d.text for d in (*article.dropped, *closing)))
     missed = visible.left_out(page, kept)
@@ -70,6 +62,56 @@ def clean_page(raw: RawText, span: YearSpan | None = None) -> list[Article]:
     rows = [Dropped(b.line, b.text, header.reason(b) if b in head else EXTRACTION) for b in missed]
     dropped = sorted((*article.dropped, *closing, *rows), key=lambda d: d.line)
     return [replace(article, author=author, dropped=tuple(dropped))]
+
+
+def _clean(raw: RawText, draft: _Draft, span: YearSpan | None) -> Article:
+    """The text cleaner on the draft, with the page's headline as the article's head."""
+    lines = parse_lines(draft.text)
+    classify.mark(lines, measure(lines))
+    layout = measure(lines)
+    head = lines[draft.title - 1]
+    head.reason = None  # the page says it is the headline, whatever its shape
+    # One page, one article: the byline the splitter finds first is the article's (a
+    # second "headline" in the text is a subheading or a teaser).
+    first = segments(lines, layout)[0]
+    built = build(Segment(lines, [head], first.byline, first.byline_line), layout)
+    return finish_file(raw, [built], span)[0]
+
+
+def _draft(pieces: list[Piece], title: str, page: list[visible.TextBlock]) -> _Draft:
+    """The pieces as cleaner lines, a blank line between blocks. The headline stands
+    where the page prints it (after a masthead or menu that extraction kept, which the
+    cleaner then drops as the top of a page), else first."""
+    finder = _Finder(page)
+    key = visible.squash(title)
+    at = next((k for k, p in enumerate(pieces[:_TOP]) if visible.squash(p.text) == key), None)
+    if at is None:
+        pieces = [Piece("paragraph", title), *pieces]
+        at = 0
+    out: list[str] = []
+    shown: list[str] = []
+    source: dict[int, int] = {}
+    figures: dict[int, Piece] = {}
+    for k, piece in enumerate(pieces):
+        if out:
+            out.append("")
+            shown.append("")
+        no = len(out) + 1
+        source[no] = finder.line(piece.text)
+        if k == at:
+            title_no = no
+            out.append(mdwrite.escape(title))  # a plain line, even from an <h1>
+            shown.append(title)
+        elif piece.kind == "figure":
+            figures[no] = piece
+            out.append("")
+            shown.append("")
+        else:
+            block = Block(piece.kind, piece.text, "", piece.strong, piece.level)
+            out.append(mdwrite.block(block))
+            shown.append(piece.text)
+    plain = {no: text for no, text in enumerate(shown, start=1) if text}
+    return _Draft("\n".join(out), title_no, source, figures, plain)
 
 
 def _closing(
@@ -87,36 +129,6 @@ def _closing(
     return pieces, out
 
 
-def _draft(pieces: list[Piece], title: str, page: list[visible.TextBlock]) -> _Draft:
-    finder = _Finder(page)
-    out = [mdwrite.escape(title)]
-    shown = [title]
-    source = {1: finder.line(title, restart=True)}
-    figures: dict[int, Piece] = {}
-    # The page's <h1> comes first in the extracted text: it is the title line above.
-    if (
-        pieces
-        and pieces[0].kind == "heading"
-        and visible.squash(pieces[0].text) == visible.squash(title)
-    ):
-        pieces = pieces[1:]
-    for piece in pieces:
-        out.append("")
-        shown.append("")
-        no = len(out) + 1
-        source[no] = finder.line(piece.text)
-        if piece.kind == "figure":
-            figures[no] = piece
-            out.append("")
-            shown.append("")
-        else:
-            block = Block(piece.kind, piece.text, "", piece.strong, piece.level)
-            out.append(mdwrite.block(block))
-            shown.append(piece.text)
-    plain = {no: text for no, text in enumerate(shown, start=1) if text}
-    return _Draft("\n".join(out), source, figures, plain)
-
-
 class _Finder:
     """The source line of each extracted text, searched in page order from the last
     one found, so a sentence printed twice (a teaser above the article) maps to the
@@ -126,13 +138,11 @@ class _Finder:
         self.page = [(b.line, visible.squash(b.text)) for b in page]
         self.at = 0
 
-    def line(self, text: str, restart: bool = False) -> int:
+    def line(self, text: str) -> int:
         key = visible.squash(text)[:16]
-        start = 0 if restart else self.at
-        for k in range(start, len(self.page)):
+        for k in range(self.at, len(self.page)):
             if key and key in self.page[k][1]:
-                if not restart:
-                    self.at = k
+                self.at = k
                 return self.page[k][0]
         return self.page[self.at][0] if self.page else 1
 

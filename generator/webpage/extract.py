@@ -26,6 +26,8 @@ MAX_CAPTION = 80
 # write ``ContentSource``; some portals ``source``), in order of trust. They outrank the
 # site's own name: a city portal publishes releases of its bureaus.
 SOURCE_META = ("contentsource", "source", "article:source")
+_SOURCE_LABEL = re.compile(r"^\s*(?:来源|來源|稿源|出处|出處)\s*[:：]\s*")  # in the value, too
+_BLOCKS = frozenset({"p", "list", "head", "quote", "table", "graphic"})
 _SPACE = re.compile(r"[ \t\r\n\u00a0]+")
 
 
@@ -45,6 +47,7 @@ class Extract:
     date: str | None  # ISO ``YYYY-MM-DD``
     sitename: str | None
     source: str | None = None  # the outlet a ``<meta>`` names as the article's source
+    page_title: str | None = None  # the page's <title>
 
 
 def _config() -> ConfigParser:
@@ -62,6 +65,7 @@ _CONFIG = _config()
 def extract(tree: etree._Element) -> Extract | None:
     """The article of a page, or None when trafilatura finds none (a front page)."""
     source = declared_source(tree)  # before trafilatura, which prunes the tree
+    page_title = _clean(tree.findtext(".//title"))
     _caption_images(tree)
     doc = trafilatura.bare_extraction(
         tree,
@@ -82,7 +86,7 @@ def extract(tree: etree._Element) -> Extract | None:
     if not pieces:
         return None
     meta = (_clean(doc.title), _clean(doc.author), doc.date, _clean(doc.sitename))
-    return Extract(pieces, *meta, source=source)
+    return Extract(pieces, *meta, source=source, page_title=page_title)
 
 
 def _caption_images(tree: etree._Element) -> None:
@@ -100,7 +104,7 @@ def declared_source(tree: etree._Element) -> str | None:
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = str(meta.get("name") or meta.get("property") or "").lower()
-        value = _clean(meta.get("content"))
+        value = _clean(_SOURCE_LABEL.sub("", str(meta.get("content") or "")))
         if key in SOURCE_META and value:
             found.setdefault(key, value)
     return next((found[k] for k in SOURCE_META if k in found), None)
@@ -135,11 +139,16 @@ def _element(el: etree._Element) -> list[Piece]:
     if tag == "graphic":
         return [Piece("figure", _flat(el.get("title") or el.get("alt") or ""))]
     if tag == "table":
-        return [
-            Piece("paragraph", "　".join(_flat("".join(c.itertext())) for c in row))
-            for row in el.iter("row")
-        ]
+        return [p for row in el.iter("row") for p in _row(row)]
     return _lines("paragraph", el)
+
+
+def _row(row: etree._Element) -> list[Piece]:
+    """A table row: one paragraph of its cells' text; or, in a layout table (a cell
+    that holds paragraphs or lists), each cell's blocks as if the table were not there."""
+    if any(c.tag in _BLOCKS for cell in row for c in cell):
+        return [p for cell in row for p in _pieces(cell)]
+    return [Piece("paragraph", "　".join(_flat("".join(c.itertext())) for c in row))]
 
 
 def _tail(el: etree._Element, out: list[Piece]) -> Piece:

@@ -14,6 +14,7 @@ is an editor's credit or a platform's name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..clean import dates
@@ -21,6 +22,7 @@ from ..clean.fixes import fix_text
 from ..clean.text import Styled
 from ..model import WEB_DATE, WEB_SITE, Article, Dropped, PartialDate
 from .extract import Extract
+from .visible import TextBlock, squash
 
 # Site names that name the platform hosting the page, not who published the article:
 # the article's own source line says that.
@@ -45,7 +47,11 @@ PLATFORMS = frozenset(
 _EDITOR = re.compile(r"编辑|編輯|责编|責編|校对|校對|审核|審核|监制|監製")
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|記者|本报记者|本報記者)\s*[:：｜|/]?\s*")
 _DECLARES = re.compile(r"<meta\b|\"\s*:|\bdatetime=", re.IGNORECASE)
-_EVIDENCE = 120  # characters of the declaring source line shown in the report
+_EVIDENCE = 120
+# What sites put between the headline and their own name in <title>.
+_TITLE_PARTS = re.compile(
+    r"\s+[-|–—－]{1,2}\s+|\s*(?:_|\|)\s*|--"
+)  # characters of the declaring source line shown in the report
 
 
 def apply(article: Article, got: Extract, title: str, source: str) -> Article:
@@ -63,6 +69,21 @@ def apply(article: Article, got: Extract, title: str, source: str) -> Article:
         out = replace(out, author=_author(got.author))
     dropped = sorted((*out.dropped, *rows), key=lambda d: d.line)
     return replace(out, dropped=tuple(dropped))
+
+
+def headline(got: Extract, page: Sequence[TextBlock]) -> str:
+    """The article's headline: the title trafilatura picked, or the part of the page's
+    ``<title>`` (``site - headline``) that the page shows as a line of its own.
+
+    trafilatura falls back to one part of ``<title>`` when the page has no ``<h1>`` or
+    ``og:title``, and may take the site's name; the headline is the part a reader sees.
+    """
+    shown = {squash(b.text) for b in page}
+    parts = _TITLE_PARTS.split(got.page_title) if got.page_title else []
+    for candidate in (got.title, *parts):
+        if candidate and squash(candidate) in shown:
+            return candidate.strip()
+    return got.title or got.pieces[0].text
 
 
 def _date(iso: str | None) -> PartialDate | None:
