@@ -18,7 +18,9 @@ from trafilatura.settings import Document, use_config
 
 from ..model import BlockKind
 
-VERSION = trafilatura.__version__
+# Above this many elements trafilatura runs its own extractor only, without the
+# fallback algorithms (jusText, readability) that double its time on a huge page.
+FAST_ABOVE = 10_000
 # A caption is a line, not a paragraph: text after an image longer than this is the
 # article going on (trafilatura leaves a figure's caption as the text after it).
 MAX_CAPTION = 80
@@ -26,6 +28,11 @@ MAX_CAPTION = 80
 # write ``ContentSource``; some portals ``source``), in order of trust. They outrank the
 # site's own name: a city portal publishes releases of its bureaus.
 SOURCE_META = ("contentsource", "source", "article:source")
+# An article has at least this many Han characters outside links (a short news flash
+# has some fifty), and at most this share of its text in links.
+MIN_ARTICLE_HAN = 30
+MAX_LINK_SHARE = 0.5
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _SOURCE_LABEL = re.compile(r"^\s*(?:来源|來源|稿源|出处|出處)\s*[:：]\s*")  # in the value, too
 _BLOCKS = frozenset({"p", "list", "head", "quote", "table", "graphic"})
 _SPACE = re.compile(r"[ \t\r\n\u00a0]+")
@@ -66,12 +73,14 @@ def extract(tree: etree._Element) -> Extract | None:
     """The article of a page, or None when trafilatura finds none (a front page)."""
     source = declared_source(tree)  # before trafilatura, which prunes the tree
     page_title = _clean(tree.findtext(".//title"))
+    links = {_SPACE.sub("", "".join(a.itertext())) for a in tree.iter("a")}
     _caption_images(tree)
     doc = trafilatura.bare_extraction(
         tree,
+        fast=sum(1 for _ in tree.iter()) > FAST_ABOVE,
         include_formatting=True,
         include_images=True,
-        include_links=False,
+        include_links=True,  # a link's text as a run of its own; the text is kept, not the link
         include_tables=True,
         include_comments=False,
         with_metadata=True,
@@ -80,7 +89,7 @@ def extract(tree: etree._Element) -> Extract | None:
         date_extraction_params={"extensive_search": False, "original_date": True},
         config=_CONFIG,
     )
-    if not isinstance(doc, Document) or doc.body is None:
+    if not isinstance(doc, Document) or doc.body is None or not _is_article(doc.body, links):
         return None
     pieces = tuple(p for p in _pieces(doc.body) if p.text)
     if not pieces:
@@ -108,6 +117,20 @@ def declared_source(tree: etree._Element) -> str | None:
         if key in SOURCE_META and value:
             found.setdefault(key, value)
     return next((found[k] for k in SOURCE_META if k in found), None)
+
+
+def _is_article(body: etree._Element, links: set[str]) -> bool:
+    """Text of its own, not a page of links: a front page's teaser lists and a login
+    wall's few words are what trafilatura returns when a page holds no article. A run
+    of text that is the whole text of one of the page's links counts as link text
+    (trafilatura's fallback extractors keep the text of links, not the links)."""
+    total = linked = 0
+    for chunk in body.itertext():
+        for run in chunk.split("\n"):
+            han = len(_HAN.findall(run))
+            total += han
+            linked += han if _SPACE.sub("", run) in links else 0
+    return total - linked >= MIN_ARTICLE_HAN and linked <= MAX_LINK_SHARE * total
 
 
 def _clean(value: object) -> str | None:
