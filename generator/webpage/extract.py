@@ -63,6 +63,10 @@ def _config() -> ConfigParser:
     # in the main thread (MkDocs' live reload builds in another).
     config.set("DEFAULT", "MAX_FILE_SIZE", str(64 * 1024 * 1024))
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    # Below this many characters trafilatura distrusts its result and tries its fallback
+    # extractors, which glue paragraphs together. Its default (250) is set for
+    # alphabetic text; 250 Chinese characters are a whole short news story.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "60")
     return config
 
 

@@ -95,8 +95,11 @@ def squash(text: str) -> str:
 
 def parse(text: str) -> etree._Element | None:
     """The page as an lxml tree (None when it holds no element at all)."""
+    # Without huge_tree libxml2 drops a text or attribute over 10 MB (an image inlined
+    # as a data: URI, a script's data) and what follows it; the reader's own limits
+    # (bytes, tags) bound the page instead. A parser per call: they are not thread-safe.
     try:
-        return html.document_fromstring(text)
+        return html.document_fromstring(text, parser=html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return None
 
