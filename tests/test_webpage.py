@@ -19,8 +19,9 @@ from lxml import html
 import generator.clean.cached as cached
 from generator.cache import JsonCache
 from generator.clean import clean_text
-from generator.model import Article, RawText
+from generator.model import Article, ArticleOverride, Correction, RawText
 from generator.read import read_dir, read_file
+from generator.timeline.corrections import correct
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "gold"
@@ -201,3 +202,14 @@ def test_clean_command_reads_html_as_markdown_and_json() -> None:
     (doc,) = json.loads(out.stdout)
     assert (doc["file"], doc["date"], doc["publication"]) == (PORTAL.name, "2020-02-12", "东湖网")
     assert {"line", "text", "reason"} <= set(doc["dropped"][0])
+
+
+def test_keep_puts_back_what_extraction_left_out() -> None:
+    article = page_of(PORTAL)
+    (row,) = [d for d in article.dropped if d.text == "关键词：在线办公 复工"]
+    assert row.reason == "web-extraction"
+    kept = correct(article, ArticleOverride(article.id, keep=(Correction(row.text),)))
+    texts = [b.text for b in kept.blocks]
+    assert "关键词：在线办公 复工" in texts
+    # Put back where the page shows it: after the last paragraph above it on the page.
+    assert texts.index("关键词：在线办公 复工") == len(texts) - 1
