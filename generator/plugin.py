@@ -22,13 +22,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import paths, render, search
+from .banner import error_banner
 from .cache import JsonCache
 from .labels import UnknownLabels
-from .mdwrite import escape
 from .messages import say
-from .model import Corpus, Diagnostic, InputError, Timeline
+from .model import Corpus, Diagnostic, InputError
 from .page_cache import PageCache, config_fingerprint
-from .pipeline import Inputs, load_corpus, site_files
+from .pipeline import Inputs, load_corpus, site_files, skeleton_files
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 SEARCH_PAGE = "search.md"
@@ -147,10 +147,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             # skeleton (home, timeline, section pages) so every tab answers, each with
             # the banner saying what to fix, instead of a 404.
             assert self.inputs is not None
-            empty = Corpus(
-                articles=(), timeline=Timeline(self.inputs.display(self.inputs.timeline))
-            )
-            self.last = site_files(empty, [], self.inputs)
+            self.last = skeleton_files(self.inputs, self.labels("timeline_waiting"))
             self.first_good = False
         self._add(files, config, *self.last)
         return files
@@ -275,25 +272,6 @@ def _add_theme(config: MkDocsConfig) -> None:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     if render.STYLESHEET not in config.extra_css:
         config.extra_css.insert(0, render.STYLESHEET)
-
-
-def error_banner(
-    errors: tuple[Diagnostic, ...], labels: render.Labels, *, shown_is_last_good: bool = True
-) -> str:
-    """The admonition over every page while the input is broken: each problem in the
-    site's language, and whether the pages below are the last good version."""
-    lines = "\n".join(_banner_entry(d.render(labels.language)) for d in errors)
-    title = labels("banner_last_good" if shown_is_last_good else "banner_no_good_version")
-    heading = labels("banner_title", state=title).replace('"', "&quot;")
-    return f'!!! failure "{heading}"\n\n{lines}\n\n    {labels("banner_fix")}\n\n'
-
-
-def _banner_entry(message: str) -> str:
-    """A problem's first line as text, any lines under it (a quote, a caret under its
-    difference) as a code block: monospace, so the caret stands under its character."""
-    first, *more = message.split("\n")
-    entry = f"    {escape(first)}  "
-    return entry + "".join(f"\n        {line}" for line in ["", *more, ""]) if more else entry
 
 
 def _repository_prefix(edit_uri: str, docs_dir: str, root: Path) -> str:
