@@ -282,14 +282,14 @@ def test_check_on_an_empty_articles_folder_says_so(
     assert run(capsys, "check", "--lang", "zh") == (
         1,
         "",
-        "seeds:1:1: error: 没有文章：文件夹里没有文章文件（`*.txt`, `*.md`）；"
+        "seeds:1:1: error: 没有文章：文件夹里没有文章文件（`*.txt`, `*.md`, `*.html`, `*.htm`）；"
         "请把原始文章放进来，每篇一个文件\n",
     )
     assert run(capsys, "check", "--lang", "en") == (
         1,
         "",
-        "seeds:1:1: error: no articles: the folder holds no article file (`*.txt`, `*.md`); "
-        "expected the raw articles, one per file\n",
+        "seeds:1:1: error: no articles: the folder holds no article file "
+        "(`*.txt`, `*.md`, `*.html`, `*.htm`); expected the raw articles, one per file\n",
     )
 
 
