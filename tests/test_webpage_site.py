@@ -83,6 +83,9 @@ def test_the_article_page_has_what_a_text_articles_page_has(site: Path) -> None:
     assert "img.donghu.example" not in page
     # The cleaning report lists the furniture extraction left out, as text.
     assert "（责任编辑：赵晓光）" in page and "网页正文之外" in page
+    # ... and where the page declared its date: the <meta> tag shown as text, escaped.
+    assert "article:published_time" in page and "网页元数据中的日期" in page
+    assert '<meta property="article:published_time"' not in page
 
 
 def test_the_raw_page_is_published_as_inert_text(site: Path) -> None:
