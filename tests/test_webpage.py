@@ -213,3 +213,22 @@ def test_keep_puts_back_what_extraction_left_out() -> None:
     assert "关键词：在线办公 复工" in texts
     # Put back where the page shows it: after the last paragraph above it on the page.
     assert texts.index("关键词：在线办公 复工") == len(texts) - 1
+
+
+def test_a_block_naming_the_site_is_reported_though_the_markup_names_it_too(
+    tmp_path: Path,
+) -> None:
+    body = "".join(
+        f"<p>{n}、平台为居家隔离的居民开通线上买菜和送药服务，订单当天送达，共服务{n}千户。</p>"
+        for n in range(1, 4)
+    )
+    path = tmp_path / "site.html"
+    path.write_text(
+        '<html><head><meta property="og:site_name" content="东湖网"><title>线上买菜</title>'
+        f"</head><body><h1>线上买菜</h1><article>{body}</article>"
+        '<div class="footer">东湖网</div></body></html>',
+        encoding="utf-8",
+    )
+    article = page_of(path)
+    assert article.publication == "东湖网"
+    assert [d.reason for d in article.dropped if d.text == "东湖网"] == ["web-extraction"]

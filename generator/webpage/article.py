@@ -51,17 +51,22 @@ def clean_page(raw: RawText, span: YearSpan | None = None) -> list[Article]:
     title = metadata.headline(got, page)
     pieces, closing = _closing(list(got.pieces), page)
     draft = _draft(pieces, title, page)
-    article = _clean(raw, draft, span)
-    article = metadata.apply(_relocate(article, draft), got, title, raw.text)
+    article = _relocate(_clean(raw, draft, span), draft)
+    dropped = (*article.dropped, *closing)
     kept = visible.squash(article.title + "".join(b.text for b in article.blocks))
-    kept += visible.squash("".join(d.text for d in (*article.dropped, *closing)))
-    missed = visible.left_out(page, kept)
+    missed = visible.left_out(page, kept + visible.squash("".join(d.text for d in dropped)))
     head = header.zone(missed, article)
+    rows = [Dropped(b.line, b.text, header.reason(b) if b in head else EXTRACTION) for b in missed]
+    # A byline the page shows above the text is the text's own: it comes before the
+    # author the markup declares (which metadata.apply takes only when none is found).
     named = (header.byline(b.text) for b in head)
     author = article.author or next((n for n in named if n), None)
-    rows = [Dropped(b.line, b.text, header.reason(b) if b in head else EXTRACTION) for b in missed]
-    dropped = sorted((*article.dropped, *closing, *rows), key=lambda d: d.line)
-    return [replace(article, author=author, dropped=tuple(dropped))]
+    article = replace(article, author=author, dropped=tuple(sorted((*dropped, *rows), key=_line)))
+    return [metadata.apply(article, got, title, raw.text)]
+
+
+def _line(row: Dropped) -> int:
+    return row.line
 
 
 def _clean(raw: RawText, draft: _Draft, span: YearSpan | None) -> Article:
