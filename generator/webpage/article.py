@@ -2,10 +2,11 @@
 
 The extracted pieces are written as the Markdown-like lines the cleaner reads (one per
 block, blank lines between), the page's headline where the page prints it (else first),
-and cleaned with the furniture rules of raw text: editor credits, QR prompts and share lines that extraction kept are
-still dropped, with their reason. Then the page's own metadata is laid over what the
-text said (:mod:`.metadata`), line numbers are turned into the page's source lines, the
-figures go back in place, and what extraction left out joins the cleaning report.
+and cleaned with the furniture rules of raw text: editor credits, QR prompts and share
+lines that extraction kept are still dropped, with their reason. Then line numbers are
+turned into the page's source lines, the figures go back in place, what extraction left
+out joins the cleaning report, and the page's own metadata is laid over what the text
+said (:mod:`.metadata`).
 """
 
 from __future__ import annotations
