@@ -56,6 +56,11 @@ class _Warnings(logging.Handler):
 _WARNINGS = _Warnings()
 
 
+def warning_count() -> int:
+    """MkDocs warnings so far (a page that warned is not kept)."""
+    return _WARNINGS.count
+
+
 class PageCache:
     def __init__(self, store: JsonCache, fingerprint: str) -> None:
         self.store = store

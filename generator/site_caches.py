@@ -1,0 +1,46 @@
+"""The caches of one project, kept for the life of the plugin (all of ``serve``)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from .cache import JsonCache
+from .page_cache import PageCache, config_fingerprint
+from .page_output import PageOutput
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+
+
+class Caches:
+    """Cleaned files, converted pages, the theme's pages and the last search bundle."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.articles = JsonCache(folder / "articles.json")
+        self.pages = PageCache(JsonCache(folder / "pages.json"), "")
+        # Its own file: the theme's HTML is large, and only a build that reuses it reads it.
+        self.output = PageOutput(JsonCache(folder / "output.json"))
+
+    def begin(self, config: MkDocsConfig) -> None:
+        self.articles.begin()
+        self.pages.store.begin()
+        self.output.store.begin()
+        self.pages.fingerprint = config_fingerprint(config)
+        self.output.begin(config)
+
+    def end(self) -> None:
+        pages, articles = self.pages.store, self.articles
+        files, views = articles.counts, pages.counts
+        themed = self.output.store.counts
+        log.info(
+            f"timeline cache: {files['articles', True]} article files and "
+            f"{views['page', True]} pages reused; {files['articles', False]} files cleaned, "
+            f"{views['page', False]} pages converted; {themed['output', True]} pages "
+            f"not rendered again"
+        )
+        articles.save()
+        pages.save()
+        self.output.store.save()
