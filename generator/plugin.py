@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from . import paths, render, search
 from .banner import error_banner
+from .clean.pool import all_cores
 from .labels import UnknownLabels
 from .messages import say
 from .model import Corpus, Diagnostic, InputError, Timeline
@@ -108,6 +109,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             language=language,
             templates=str(root / templates) if templates else "",
             labels=changes,
+            # Cleaning forks worker processes: not from serve's threaded server.
+            workers=1 if self.serving else all_cores(),
         )
         add_theme(config)
         folder = root / self.config.cache_dir
