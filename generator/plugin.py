@@ -243,7 +243,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == SEARCH_PAGE:  # the search page itself is no result
             return html
-        html, document = search.prepared(html, page.file.src_uri, page.meta.get("timeline_tags"))
+        html, src_uri = search.unmarked(html), page.file.src_uri
+        tags = page.meta.get("timeline_tags")
+        if self.caches is not None:
+            document = self.caches.pages.document(html, src_uri, tags, search.document)
+        else:
+            document = search.document(html, src_uri, tags)
         if document is not None:
             self.documents[page.file.src_uri] = document
         return html

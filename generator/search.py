@@ -197,8 +197,13 @@ def searchable(
 
 def prepared(page_html: str, src_uri: str, tags: object = None) -> tuple[str, str | None]:
     """The page's HTML without the heading marks, and its search document (or None)."""
-    page_html = _PERMALINK.sub(r"\1\2", page_html)
+    page_html = unmarked(page_html)
     return page_html, document(page_html, src_uri, tags)
+
+
+def unmarked(page_html: str) -> str:
+    """The page's HTML without the "¶" of its heading links."""
+    return _PERMALINK.sub(r"\1\2", page_html)
 
 
 def index_url(src_uri: str) -> str:
