@@ -256,8 +256,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.caches is not None and not self.errors:
             # Not after a broken save: pruning then would drop the good pages' entries
-            # that the next good save needs.
-            self.caches.end()
+            # that the next good save needs. Under serve the cache stays in memory and
+            # is written when the server stops: writing tens of megabytes after every
+            # save held the page back by a second.
+            self.caches.end(save=not self.serving)
         assert self.search is not None
         try:
             self.search.finish(Path(config.site_dir))  # under serve: in the background
@@ -269,6 +271,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_shutdown(self) -> None:
         if self.search is not None:
             self.search.stop()
+        if self.caches is not None and self.serving and not self.errors and self.first_good:
+            self.caches.save()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.inputs is not None:

@@ -31,9 +31,8 @@ class Caches:
         self.pages.fingerprint = config_fingerprint(config)
         self.output.begin(config)
 
-    def end(self) -> None:
-        pages, articles = self.pages.store, self.articles
-        files, views = articles.counts, pages.counts
+    def end(self, save: bool = True) -> None:
+        files, views = self.articles.counts, self.pages.store.counts
         themed = self.output.store.counts
         log.info(
             f"timeline cache: {files['articles', True]} article files and "
@@ -41,6 +40,10 @@ class Caches:
             f"{views['page', False]} pages converted; {themed['output', True]} pages "
             f"not rendered again"
         )
-        articles.save()
-        pages.save()
+        if save:
+            self.save()
+
+    def save(self) -> None:
+        self.articles.save()
+        self.pages.store.save()
         self.output.store.save()
