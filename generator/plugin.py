@@ -254,19 +254,26 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.search is not None
+        try:
+            self.search.finish(Path(config.site_dir))  # Pagefind writes while caches save
+        except (OSError, StreamingIndexError) as err:
+            self._search_failed(str(err))
         if self.caches is not None and not self.errors:
             # Not after a broken save: pruning then would drop the good pages' entries
             # that the next good save needs. Under serve the cache stays in memory and
             # is written when the server stops: writing tens of megabytes after every
             # save held the page back by a second.
             self.caches.end(save=not self.serving)
-        assert self.search is not None
-        try:
-            self.search.finish(Path(config.site_dir))  # under serve: in the background
-        except (OSError, StreamingIndexError) as err:
-            if not self.serving:
-                raise TimelineError(f"error: search index failed: {err}") from None
-            log.warning(f"search index failed: {err}")
+        if not self.serving:
+            problem = self.search.wait()
+            if problem:
+                self._search_failed(problem)
+
+    def _search_failed(self, problem: str) -> None:
+        if not self.serving:
+            raise TimelineError(f"error: search index failed: {problem}")
+        log.warning(f"search index failed: {problem}")
 
     def on_shutdown(self) -> None:
         if self.search is not None:

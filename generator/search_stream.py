@@ -17,6 +17,7 @@ the same order by :func:`generator.search_index.canonical`.
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
 import subprocess
@@ -70,22 +71,33 @@ class StreamingIndex:
         """Write the bundle to ``bundle`` once every page is indexed, then stop Pagefind."""
         try:
             if self.pages:
-                request = {"type": "WriteFiles", "index_id": self.index_id}
-                self._wait(self._send({**request, "output_path": str(bundle)}), _WRITE_TIMEOUT)
+                # The files come back in the answer and are written here: Pagefind's own
+                # WriteFiles answers before its last file is on disk.
+                request = {"type": "GetFiles", "index_id": self.index_id}
+                answer = self._wait(self._send(request), _WRITE_TIMEOUT)
                 for message_id in range(1, self.sent + 1):
                     self._wait(message_id)  # an AddFile that failed says so here
+                _write_files(bundle, answer.get("files") or [])
         finally:
-            self.close()
+            self.close(_WRITE_TIMEOUT)
         if self.pages:
             search_index.canonical(bundle)
 
-    def close(self) -> None:
-        if self.process.poll() is None:
+    def close(self, grace: float = 0) -> None:
+        """Stop Pagefind: at the end of its input, given ``grace`` seconds to finish
+        writing (it answers before the last file is on disk), else at once."""
+        stdin = self.process.stdin
+        if stdin is not None and not stdin.closed:
+            with contextlib.suppress(OSError):  # Pagefind already gone
+                stdin.close()
+        try:
+            self.process.wait(grace)
+        except subprocess.TimeoutExpired:
             self.process.terminate()
             self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout):
-            if stream is not None:
-                stream.close()
+        self.reader.join()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
     def _send(self, payload: dict[str, Any]) -> int:
         self.sent += 1
@@ -131,3 +143,13 @@ class StreamingIndex:
         if answer.get("type") == "Error":
             raise StreamingIndexError(str(answer.get("message", "Pagefind failed")))
         return answer
+
+
+def _write_files(bundle: Path, files: list[dict[str, str]]) -> None:
+    root = bundle.resolve()
+    for file in files:
+        target = (root / file["path"]).resolve()
+        if root not in target.parents:
+            raise StreamingIndexError(f"Pagefind gave a file outside the bundle: {file['path']}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))

@@ -8,7 +8,8 @@ update a bundle in place, so a build that changes one document indexes them all,
 the other core while the pages render.
 
 Under ``mkdocs serve`` the bundle is finished in the background, so a save reaches the
-browser without waiting for it; the next save stops a run still going.
+browser without waiting for it; the next save stops a run still going. ``mkdocs build``
+waits for it, once the caches are saved.
 """
 
 from __future__ import annotations
@@ -74,9 +75,8 @@ class SiteSearch:
                 self.index.add(*waiting)
             self.waiting = []
         index, seen = self.index, list(self.seen)
-        if not self.serving:
-            self._write(index, target, seen)
-            return
+        # In the background: Pagefind writes the bundle while Python saves the caches
+        # (``mkdocs build`` then waits for it), or serves the page (``mkdocs serve``).
         self.finisher = threading.Thread(
             target=self._background, args=(index, target, seen), daemon=True
         )
@@ -106,6 +106,14 @@ class SiteSearch:
         shutil.copytree(target, kept)
         (self.keep / _MANIFEST).write_text(json.dumps(seen), encoding="utf-8")
         self.kept = seen
+
+    def wait(self) -> str | None:
+        """Wait for the bundle being written; returns its error, if it failed."""
+        if self.finisher is not None:
+            self.finisher.join()
+        self.finisher = None
+        problem, self.problem = self.problem, None
+        return problem
 
     def stop(self) -> str | None:
         """Stop a run still going (its bundle is outdated); returns a finished run's error."""

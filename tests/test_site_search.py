@@ -23,6 +23,7 @@ def index(keep: Path, site: Path, docs: list[tuple[str, str]]) -> bool:
         search.add(url, doc)
     started = search.index is not None
     search.finish(site)
+    assert search.wait() is None
     return started
 
 
