@@ -29,6 +29,7 @@ from .messages import say
 from .model import Corpus, Diagnostic, InputError, Timeline
 from .pipeline import Inputs, load_corpus, site_files
 from .search_stream import StreamingIndexError
+from .site_cache import cached_site_files
 from .site_caches import Caches
 from .site_config import add_theme, repository_prefix
 from .site_search import SiteSearch
@@ -138,7 +139,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         assert self.inputs is not None
         try:
             corpus, raws = load_corpus(self.inputs, self.caches.articles if self.caches else None)
-            pages, other = site_files(corpus, raws, self.inputs)
+            kept = self.caches.site if self.caches else None
+            pages, other = cached_site_files(corpus, raws, self.inputs, kept)
         except InputError as err:
             return self._failed(err, files, config)
         self.corpus, self.last, self.errors = corpus, (pages, other), ()

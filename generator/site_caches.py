@@ -23,11 +23,13 @@ class Caches:
         self.pages = PageCache(JsonCache(folder / "pages.json"), "")
         # Its own file: the theme's HTML is large, and only a build that reuses it reads it.
         self.output = PageOutput(JsonCache(folder / "output.json"))
+        self.site = JsonCache(folder / "site.json")  # the pages' Markdown and the exports
 
     def begin(self, config: MkDocsConfig) -> None:
         self.articles.begin()
         self.pages.store.begin()
         self.output.store.begin()
+        self.site.begin()
         self.pages.fingerprint = config_fingerprint(config)
         self.output.begin(config)
 
@@ -42,8 +44,13 @@ class Caches:
         )
         if save:
             self.save()
+        else:
+            for store in self._stores():
+                store.prune()
 
     def save(self) -> None:
-        self.articles.save()
-        self.pages.store.save()
-        self.output.store.save()
+        for store in self._stores():
+            store.save()
+
+    def _stores(self) -> tuple[JsonCache, ...]:
+        return (self.articles, self.pages.store, self.output.store, self.site)
