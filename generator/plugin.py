@@ -121,15 +121,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.caches = Caches(folder)
         if self.caches is not None:
             self.caches.begin(config)
-        self._begin_search(folder if self.caches else None)
+        self._begin_search()
         return config
 
-    def _begin_search(self, folder: Path | None) -> None:
-        keep = folder / "search" if folder else None
-        if self.search is None or self.search.keep != keep:
+    def _begin_search(self) -> None:
+        store = self.caches.pages.store if self.caches else None
+        if self.search is None or self.search.store is not store:
             if self.search is not None:
                 self.search.stop()
-            self.search = SiteSearch(keep, self.serving)
+            self.search = SiteSearch(store, self.serving)
         problem = self.search.begin()
         if problem:
             log.warning(f"search index failed: {problem}")
@@ -258,19 +258,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.search is not None
         try:
-            self.search.finish(Path(config.site_dir))  # Pagefind writes while caches save
+            self.search.finish(Path(config.site_dir))  # under serve: in the background
         except (OSError, StreamingIndexError) as err:
             self._search_failed(str(err))
+        if not self.serving:
+            problem = self.search.wait()  # the bundle goes into the cache too
+            if problem:
+                self._search_failed(problem)
         if self.caches is not None and not self.errors:
             # Not after a broken save: pruning then would drop the good pages' entries
             # that the next good save needs. Under serve the cache stays in memory and
             # is written when the server stops: writing tens of megabytes after every
             # save held the page back by a second.
             self.caches.end(save=not self.serving)
-        if not self.serving:
-            problem = self.search.wait()
-            if problem:
-                self._search_failed(problem)
 
     def _search_failed(self, problem: str) -> None:
         if not self.serving:

@@ -21,15 +21,14 @@ class Caches:
         self.folder = folder
         self.articles = JsonCache(folder / "articles.json")
         self.pages = PageCache(JsonCache(folder / "pages.json"), "")
-        # Its own file: the theme's HTML is large, and only a build that reuses it reads it.
-        self.output = PageOutput(JsonCache(folder / "output.json"))
-        self.site = JsonCache(folder / "site.json")  # the pages' Markdown and the exports
+        # One file for the rest (the theme's pages, the pages' Markdown and the exports,
+        # the search bundle): every build that reuses any of it reads all of it.
+        self.output = PageOutput(self.pages.store)
+        self.site = self.pages.store
 
     def begin(self, config: MkDocsConfig) -> None:
         self.articles.begin()
         self.pages.store.begin()
-        self.output.store.begin()
-        self.site.begin()
         self.pages.fingerprint = config_fingerprint(config)
         self.output.begin(config)
 
@@ -53,4 +52,4 @@ class Caches:
             store.save()
 
     def _stores(self) -> tuple[JsonCache, ...]:
-        return (self.articles, self.pages.store, self.output.store, self.site)
+        return (self.articles, self.pages.store)

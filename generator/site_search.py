@@ -3,34 +3,35 @@
 Pagefind gets each page's search document as MkDocs writes the page
 (:class:`generator.search_stream.StreamingIndex`), so indexing runs beside rendering.
 A build whose documents are exactly the previous build's, in the same order, does not
-index at all: the bundle that build wrote is copied from the cache. Pagefind cannot
+index at all: the bundle that build wrote comes back from the cache. Pagefind cannot
 update a bundle in place, so a build that changes one document indexes them all, on
 the other core while the pages render.
 
 Under ``mkdocs serve`` the bundle is finished in the background, so a save reaches the
 browser without waiting for it; the next save stops a run still going. ``mkdocs build``
-waits for it, once the caches are saved.
+waits for it before the cache is written.
 """
 
 from __future__ import annotations
 
-import json
+import base64
 import shutil
 import threading
 from pathlib import Path
 
-from .cache import digest
+from .cache import JsonCache, digest
 from .search_stream import StreamingIndex, StreamingIndexError
 
 BUNDLE = "pagefind"  # the bundle's folder in the site (PagefindUI's bundlePath)
-_MANIFEST = "manifest.json"  # the kept bundle's documents: one digest a page, in order
+_MANIFEST = "search-manifest"  # the kept bundle's documents: one digest a page, in order
+_KIND = "search-bundle"
 
 
 class SiteSearch:
-    def __init__(self, keep: Path | None, serving: bool) -> None:
-        self.keep = keep  # the folder holding the last bundle written, or None: no reuse
+    def __init__(self, store: JsonCache | None, serving: bool) -> None:
+        self.store = store  # where the last bundle is kept, or None: no reuse
         self.serving = serving
-        self.kept: list[str] | None = None  # that bundle's manifest, once read
+        self.kept: list[str] = []  # the kept bundle's manifest
         self.index: StreamingIndex | None = None
         self.waiting: list[tuple[str, str]] = []  # documents not sent: they may be the kept ones
         self.seen: list[str] = []
@@ -41,8 +42,8 @@ class SiteSearch:
         """Start a build's index; returns the previous background run's error, if any."""
         problem = self.stop()
         self.index, self.waiting, self.seen = None, [], []
-        if self.kept is None and self.keep is not None:
-            self.kept = _read_manifest(self.keep)
+        found = self.store.get(_MANIFEST, _KIND) if self.store is not None else None
+        self.kept = [str(d) for d in found] if isinstance(found, list) else []
         return problem
 
     def add(self, url: str, document: str) -> None:
@@ -50,62 +51,57 @@ class SiteSearch:
         if self.index is None and self._still_kept():
             self.waiting.append((url, document))
             return
+        self._start()
+        assert self.index is not None
+        self.index.add(url, document)
+
+    def _start(self) -> None:
         if self.index is None:  # the first change: index everything from here on
             self.index = StreamingIndex()
             for waiting in self.waiting:
                 self.index.add(*waiting)
             self.waiting = []
-        self.index.add(url, document)
 
     def _still_kept(self) -> bool:
-        kept, at = self.kept or [], len(self.seen) - 1
-        return at < len(kept) and kept[at] == self.seen[at]
+        at = len(self.seen) - 1
+        return at < len(self.kept) and self.kept[at] == self.seen[at]
 
     def finish(self, site_dir: Path) -> None:
         """Write ``site_dir/pagefind``: the kept bundle if nothing changed, else the new one."""
         target = site_dir / BUNDLE
-        if self.index is None and self._unchanged():
-            assert self.keep is not None
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(self.keep / BUNDLE, target)
-            return
-        if self.index is None:  # no cache, or a site that shrank to a prefix of the last
-            self.index = StreamingIndex()
-            for waiting in self.waiting:
-                self.index.add(*waiting)
-            self.waiting = []
+        if self.index is None and self.seen and self.seen == self.kept:
+            kept = self.store.get(digest(*self.kept), _KIND) if self.store else None
+            if isinstance(kept, dict):
+                shutil.rmtree(target, ignore_errors=True)
+                _write_files(target, {p: base64.b64decode(d) for p, d in kept.items()})
+                return
+        if not self.seen:
+            return  # nothing to search: Pagefind refuses an empty index, and gets none
+        self._start()
+        assert self.index is not None
         index, seen = self.index, list(self.seen)
-        # In the background: Pagefind writes the bundle while Python saves the caches
-        # (``mkdocs build`` then waits for it), or serves the page (``mkdocs serve``).
         self.finisher = threading.Thread(
             target=self._background, args=(index, target, seen), daemon=True
         )
         self.finisher.start()
 
-    def _unchanged(self) -> bool:
-        """Whether this build's documents are the kept bundle's, every one."""
-        kept, keep = self.kept, self.keep
-        same = kept is not None and len(self.seen) == len(kept) and bool(self.seen)
-        return same and keep is not None and (keep / BUNDLE).is_dir()
-
     def _background(self, index: StreamingIndex, target: Path, seen: list[str]) -> None:
         try:
-            self._write(index, target, seen)
+            shutil.rmtree(target, ignore_errors=True)
+            index.finish(target)
+            self._keep(target, seen)
         except (OSError, StreamingIndexError) as err:
             if self.index is index:  # not stopped by a newer save
                 self.problem = str(err)
 
-    def _write(self, index: StreamingIndex, target: Path, seen: list[str]) -> None:
-        shutil.rmtree(target, ignore_errors=True)
-        index.finish(target)
-        if self.keep is None or not index.pages:
+    def _keep(self, target: Path, seen: list[str]) -> None:
+        if self.store is None:
             return
-        kept = self.keep / BUNDLE
-        (self.keep / _MANIFEST).unlink(missing_ok=True)  # no manifest over a half-copied bundle
-        shutil.rmtree(kept, ignore_errors=True)
-        shutil.copytree(target, kept)
-        (self.keep / _MANIFEST).write_text(json.dumps(seen), encoding="utf-8")
-        self.kept = seen
+        files = sorted(p for p in target.rglob("*") if p.is_file())
+        shown = {p.relative_to(target).as_posix(): p.read_bytes() for p in files}
+        encoded = {path: base64.b64encode(data).decode("ascii") for path, data in shown.items()}
+        self.store.put(digest(*seen), encoded)
+        self.store.put(_MANIFEST, seen)
 
     def wait(self) -> str | None:
         """Wait for the bundle being written; returns its error, if it failed."""
@@ -127,9 +123,8 @@ class SiteSearch:
         return problem
 
 
-def _read_manifest(folder: Path) -> list[str] | None:
-    try:
-        data = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return [str(d) for d in data] if isinstance(data, list) else None
+def _write_files(target: Path, files: dict[str, bytes]) -> None:
+    for path, data in sorted(files.items()):
+        out = target / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.cache import JsonCache
 from generator.site_search import BUNDLE, SiteSearch
 
 from .test_determinism import tree
@@ -15,7 +16,7 @@ DOCS = [
 ]
 
 
-def index(keep: Path, site: Path, docs: list[tuple[str, str]]) -> bool:
+def index(keep: JsonCache, site: Path, docs: list[tuple[str, str]]) -> bool:
     """Index ``docs`` into ``site``; whether Pagefind had to run."""
     search = SiteSearch(keep, serving=False)
     search.begin()
@@ -28,8 +29,10 @@ def index(keep: Path, site: Path, docs: list[tuple[str, str]]) -> bool:
 
 
 def test_same_documents_reuse_the_bundle_and_a_change_indexes_again(tmp_path: Path) -> None:
-    keep = tmp_path / "cache"
+    keep = JsonCache(tmp_path / "cache.json")
     assert index(keep, tmp_path / "one", DOCS)
+    keep.save()
+    keep = JsonCache(tmp_path / "cache.json")  # as the next build finds it
     assert (tmp_path / "one" / BUNDLE / "pagefind-entry.json").is_file()
 
     assert not index(keep, tmp_path / "two", DOCS)  # no Pagefind run at all
@@ -38,10 +41,10 @@ def test_same_documents_reuse_the_bundle_and_a_change_indexes_again(tmp_path: Pa
     changed = [DOCS[0], (DOCS[1][0], DOCS[1][1].replace("复 工", "复 产"))]
     assert index(keep, tmp_path / "three", changed)
     assert tree(tmp_path / "three" / BUNDLE) != tree(tmp_path / "one" / BUNDLE)
-    assert index(tmp_path / "other-cache", tmp_path / "four", changed)
+    assert index(JsonCache(tmp_path / "other.json"), tmp_path / "four", changed)
     assert tree(tmp_path / "four" / BUNDLE) == tree(tmp_path / "three" / BUNDLE)
 
 
 def test_a_site_without_documents_gets_no_bundle(tmp_path: Path) -> None:
-    index(tmp_path / "cache", tmp_path / "site", [])
+    index(JsonCache(tmp_path / "cache.json"), tmp_path / "site", [])
     assert not (tmp_path / "site" / BUNDLE).exists()
