@@ -1,14 +1,18 @@
-"""The error banner over every page of ``mkdocs serve`` while the input is broken."""
+"""The banner over every page of the preview while the input is broken.
+
+Markdown (an admonition), so it goes through the page's own Markdown like the rest of
+the page; the problems in the site's language.
+"""
 
 from __future__ import annotations
 
-from . import render
 from .mdwrite import escape
 from .model import Diagnostic
+from .render import Labels
 
 
 def error_banner(
-    errors: tuple[Diagnostic, ...], labels: render.Labels, *, shown_is_last_good: bool = True
+    errors: tuple[Diagnostic, ...], labels: Labels, *, shown_is_last_good: bool = True
 ) -> str:
     """The admonition over every page while the input is broken: each problem in the
     site's language, and whether the pages below are the last good version."""

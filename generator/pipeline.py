@@ -6,6 +6,7 @@ MkDocs and a folder written by ``python -m generator build`` hold the same pages
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from pathlib import Path
 from . import clean, export, render, search, timeline
 from .cache import JsonCache
 from .messages import say
-from .model import Article, Corpus, Diagnostic, InputError, RawText
+from .model import Article, Corpus, Diagnostic, InputError, RawText, Timeline
 from .read import SUFFIXES, read_dir
 
 
@@ -120,6 +121,15 @@ def build_date() -> dt.datetime | None:
     if not epoch.isdigit():
         return None
     return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+
+
+def skeleton_files(inputs: Inputs, waiting: str) -> tuple[dict[str, str], dict[str, bytes]]:
+    """The site with no events nor articles, for a preview started on a broken input:
+    every page the navigation offers exists, the timeline saying ``waiting`` (the events
+    are there, behind the error) rather than that it has none."""
+    empty = Corpus(articles=(), timeline=Timeline(inputs.display(inputs.timeline)))
+    changes = (*inputs.labels, ("timeline_empty", waiting))
+    return site_files(empty, [], dataclasses.replace(inputs, labels=changes))
 
 
 def site_files(

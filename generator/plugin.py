@@ -26,8 +26,8 @@ from .banner import error_banner
 from .clean.pool import all_cores
 from .labels import UnknownLabels
 from .messages import say
-from .model import Corpus, Diagnostic, InputError, Timeline
-from .pipeline import Inputs, load_corpus, site_files
+from .model import Corpus, Diagnostic, InputError
+from .pipeline import Inputs, load_corpus, skeleton_files
 from .search_stream import StreamingIndexError
 from .site_cache import cached_site_files
 from .site_caches import Caches
@@ -166,10 +166,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             # skeleton (home, timeline, section pages) so every tab answers, each with
             # the banner saying what to fix, instead of a 404.
             assert self.inputs is not None
-            empty = Corpus(
-                articles=(), timeline=Timeline(self.inputs.display(self.inputs.timeline))
-            )
-            self.last = site_files(empty, [], self.inputs)
+            self.last = skeleton_files(self.inputs, self.labels("timeline_waiting"))
             self.first_good = False
         self._add(files, config, *self.last)
         return files

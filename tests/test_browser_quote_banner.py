@@ -35,18 +35,31 @@ MEASURE = """pre => {
 }"""
 
 
-def test_the_caret_stands_under_the_differing_character(page: Any, tmp_path: Path) -> None:
+# (what the quote says in timeline.yaml, the wrong character typed, the article's).
+# The second puts an ellipsis and curly quotes before the difference: characters a
+# terminal draws narrow and a browser's CJK font may draw wide.
+BROKEN = [
+    (r"quote: (春节期间，)快手", "慢", "快"),
+    (r"quote: (1月23日武汉“封城”后，曾有医护人员因出)行困难", "门", "行"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "typed", "meant"), BROKEN)
+def test_the_caret_stands_under_the_differing_character(
+    page: Any, tmp_path: Path, pattern: str, typed: str, meant: str
+) -> None:
     project = copy_project(tmp_path)
     timeline = project / "timeline.yaml"
     text = timeline.read_text(encoding="utf-8")
-    match = re.search(r"quote: (春节期间，)快手", text)
+    match = re.search(pattern, text)
     assert match, "the quote this test breaks is gone from timeline.yaml"
-    timeline.write_text(text.replace(match.group(0), f"quote: {match.group(1)}慢手"), "utf-8")
+    broken = match.group(0).replace(match.group(1) + meant, match.group(1) + typed, 1)
+    timeline.write_text(text.replace(match.group(0), broken), "utf-8")
     with serving(project, tmp_path / "serve.log") as (_, base):
         deadline = time.monotonic() + 90
         while "找不到这段引文" not in fetch(base + "timeline/") and time.monotonic() < deadline:
             time.sleep(0.3)
         page.goto(base + "timeline/")
         found = page.eval_on_selector(".admonition.failure pre", MEASURE)
-    assert found["above"] == ["慢", "快"]
+    assert found["above"] == [typed, meant]
     assert "monospace" in found["font"]

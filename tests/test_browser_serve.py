@@ -55,8 +55,13 @@ def test_a_server_started_on_a_broken_timeline_explains_it_and_recovers(
         assert "timeline.yaml:" in log
         assert [line for line in log.splitlines() if "WARNING" in line] == []
 
-        # The next good save reaches the open page by itself (live reload).
+        # The timeline page does not claim there are no events: they are behind the error.
         page.goto(base + "timeline/")
+        body = page.locator("article").inner_text()
+        assert "时间线会在上面的错误改正后显示在这里" in body
+        assert "还没有事件" not in body
+
+        # The next good save reaches the open page by itself (live reload).
         timeline.write_text(original, encoding="utf-8")
         page.locator("li.tl-event").first.wait_for(timeout=90_000)
         assert page.locator(".admonition.failure").count() == 0

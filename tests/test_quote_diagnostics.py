@@ -18,9 +18,9 @@ import markdown
 import pytest
 
 from generator import render
+from generator.banner import error_banner
 from generator.model import Article, Block, Diagnostic
 from generator.pipeline import clean_all
-from generator.plugin import error_banner
 from generator.read import read_file
 from generator.timeline import check, load_timeline_text, validate
 from generator.timeline.quotes import closest_passage
