@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import builds, cleaning, gold, report, search_queries, stages
+from . import builds, cleaning, gold, report, search_queries, stages, targets
 from .corpus import CACHE, write_project
 
 SEARCH_WORD = "复工复产"
@@ -35,6 +35,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         "--build-sizes", default="100,1000", help="articles, for whole MkDocs builds"
     )
     parser.add_argument("--quick", action="store_true", help="stages at 100 and 1,000 only")
+    parser.add_argument(
+        "--page-size-at",
+        type=int,
+        default=10000,
+        help="articles of the one cold build that measures the largest page (0: none)",
+    )
     parser.add_argument("--skip-mkdocs", action="store_true", help="no builds (nor search, serve)")
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
@@ -57,6 +63,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     args.stage_sizes = [n for n in _sizes(args.sizes) if not args.quick or n <= 1000]
     args.build_sizes = [] if args.skip_mkdocs else _sizes(args.build_sizes)
+    if args.skip_mkdocs or args.quick:
+        args.page_size_at = 0
     return args
 
 
@@ -81,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         "builds": {},
     }
     projects = {}
-    for size in sorted({*args.stage_sizes, *args.build_sizes}):
+    for size in sorted({*args.stage_sizes, *args.build_sizes, args.page_size_at} - {0}):
         say(f"corpus of {size:,} articles")
         project = write_project(CACHE / str(size), size)
         projects[size] = project.root
@@ -101,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.build_sizes:
         run_builds(args, projects, results)
+    if args.page_size_at:
+        size = args.page_size_at
+        say(f"mkdocs build, ours, {size:,} articles, cold: the largest generated page")
+        shutil.rmtree(projects[size] / builds.PLUGIN_CACHE, ignore_errors=True)
+        results["page_size"] = builds.build(projects[size], CACHE / "sites" / f"{size}-ours")
+        results["page_size"]["size"] = size
     if not (args.skip_search_queries or args.skip_browser or args.skip_mkdocs):
         run_search_queries(results)
     results["seconds"] = time.perf_counter() - started
@@ -112,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     print(cleaning.table(accuracy))
     print()
     print(report.table(results))
+    print()
+    print(targets.table(results))
     queries = results.get("search_queries")
     if queries:
         print("\nReaders' queries on the seeds' site (python -m benchmarks.search_queries -v):")

@@ -95,13 +95,15 @@ def site_sizes(site: Path) -> dict[str, Any]:
     Every generated page counts: each section's pages, its index (``articles/index.html``)
     and the further pages of long lists (``tags/NAME/2/index.html``); the timeline is
     ``timeline/index.html`` plus, when split, its month pages, and ``timeline_kb`` is
-    its largest page.
+    its largest page. The home page counts too.
     """
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     sections = {
         section: sorted(p.stat().st_size / 1024 for p in (site / section).rglob("index.html"))
         for section in (*SECTIONS, "timeline")
     }
+    home = site / "index.html"
+    sections["home"] = [home.stat().st_size / 1024] if home.is_file() else []
     pages = [kb for section_kb in sections.values() for kb in section_kb]
     material_index = site / "search" / "search_index.json"
     pagefind = site / "pagefind"

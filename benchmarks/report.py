@@ -226,8 +226,10 @@ def serve_rows(serve: dict[str, Any], size: str) -> list[Row]:
     return rows
 
 
-def render_table(rows: Sequence[Row], sizes: Sequence[str]) -> str:
-    head = ["metric", *(f"{int(s):,}" for s in sizes), "ratio", "target", "✓/✗"]
+def render_table(
+    rows: Sequence[Row], sizes: Sequence[str], head: Sequence[str] | None = None
+) -> str:
+    head = list(head or ["metric", *(f"{int(s):,}" for s in sizes), "ratio", "target", "✓/✗"])
     body = [
         [r.metric, *(r.cells.get(s, "") for s in sizes), r.ratio, r.target, _mark(r.ok)]
         for r in rows

@@ -34,9 +34,10 @@ def digest(*parts: str | bytes) -> str:
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A hash of the generator package's source: a code change invalidates every entry."""
+    """A hash of the generator package's files (its code, page templates, labels, theme
+    and assets): a change to any of them invalidates every entry."""
     package = Path(__file__).resolve().parent
-    files = sorted(package.rglob("*.py"))
+    files = sorted(f for f in package.rglob("*") if f.is_file() and "__pycache__" not in f.parts)
     parts = [(f.relative_to(package).as_posix(), f.read_bytes()) for f in files]
     return digest(*(part for pair in parts for part in pair))
 
@@ -75,13 +76,18 @@ class JsonCache:
     def save(self) -> None:
         """Forget entries this build did not use (an edited page's old version, say)
         and write the rest, if anything changed."""
+        self.prune()
+        if self.changed:
+            self._write(self.memory or {})
+        self.changed = False
+
+    def prune(self) -> None:
+        """Forget, in memory, the entries this build did not use (a long ``serve``
+        would otherwise keep every version of every page)."""
         entries = self._entries()
         if len(self.used) < len(entries):
             self.memory = {k: v for k, v in entries.items() if k in self.used}
             self.changed = True
-        if self.changed:
-            self._write(self.memory or {})
-        self.changed = False
 
     def _entries(self) -> dict[str, Any]:
         if self.memory is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from . import mdwrite, published, timeline
+from .clean.pool import all_cores
 from .messages import ENGLISH, say
 from .model import Article, Diagnostic, InputError, RawText
 from .pipeline import (
@@ -118,6 +119,7 @@ def _inputs(args: argparse.Namespace) -> Inputs:
         site_url=getattr(args, "site_url", ""),
         site_name=getattr(args, "site_name", ""),
         site_description=getattr(args, "site_description", ""),
+        workers=all_cores(),
     )
 
 
@@ -173,7 +175,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if errors:
         raise InputError(errors)
     span = timeline_span(args.timeline) if args.timeline.is_file() else None
-    articles = clean_all(raws, span=span)
+    articles = clean_all(raws, span=span, workers=all_cores())
     if args.json:
         doc = [article_json(a) for a in articles]
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

@@ -53,6 +53,10 @@ class InputError(Exception):
         self.diagnostics = tuple(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Diagnostic, ...]]]:
+        # Rebuilt from its diagnostics when a cleaning worker process sends it back.
+        return (InputError, (self.diagnostics,))
+
 
 @dataclass(frozen=True)
 class RawText:

@@ -10,8 +10,10 @@ anchor validation of ``--strict`` builds still sees every page's anchors and lin
 
 from __future__ import annotations
 
+import json
 import logging
 import types
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from .cache import JsonCache, code_fingerprint, digest
 
 _CONVERTERS = ("mkdocs", "markdown", "pymdown-extensions")
+Document = Callable[[str, str, object], "str | None"]  # (HTML, page path, tags) -> document
 
 
 def config_fingerprint(config: MkDocsConfig) -> str:
@@ -56,6 +59,11 @@ class _Warnings(logging.Handler):
 _WARNINGS = _Warnings()
 
 
+def warning_count() -> int:
+    """MkDocs warnings so far (a page that warned is not kept)."""
+    return _WARNINGS.count
+
+
 class PageCache:
     def __init__(self, store: JsonCache, fingerprint: str) -> None:
         self.store = store
@@ -84,6 +92,18 @@ class PageCache:
         Page.render(page, config, files)
         if self.warnings.count == before:
             self.store.put(key, _entry(page))
+
+    def document(self, html: str, src_uri: str, tags: object, make: Document) -> str | None:
+        """The page's search document, made again only when its HTML or tags changed
+        (reading a page's HTML back into text is most of what search costs a build)."""
+        shown_tags = json.dumps(tags, ensure_ascii=False, sort_keys=True, default=str)
+        key = digest(self.fingerprint, "search", src_uri, html, shown_tags)
+        found = self.store.get(key, "search")
+        if isinstance(found, list) and len(found) == 1:
+            return None if found[0] is None else str(found[0])
+        made = make(html, src_uri, tags)
+        self.store.put(key, [made])
+        return made
 
 
 def _entry(page: Page) -> dict[str, Any]:

@@ -165,9 +165,24 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
+def _relpath(target: str, start: str) -> str:
+    """``posixpath.relpath`` for two relative paths, without asking for the working
+    folder twice per link (a big site makes tens of thousands of links)."""
+    path = [part for part in target.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    if ".." in path or ".." in base or target.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(target, start)
+    common = 0
+    for a, b in zip(path, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + path[common:]) or "."
+
+
 @functools.lru_cache(maxsize=65536)
 def _href(source: str, target: str) -> str:
-    rel = posixpath.relpath(target or ".", source.rstrip("/") or ".")
+    rel = _relpath(target or ".", source.rstrip("/") or ".")
     if rel == ".":
         return "./"
     return rel + "/" if target.endswith("/") or not target else rel

@@ -36,6 +36,7 @@ class Inputs:
     language: str = "zh"  # the site's language: picks the table of labels
     templates: str = ""  # the site owner's page templates, overriding the shipped ones
     labels: tuple[tuple[str, str], ...] = ()  # the site owner's changes to the labels
+    workers: int = 1  # processes that clean the files (see generator.clean.pool)
 
     def display(self, path: Path) -> str:
         try:
@@ -59,7 +60,7 @@ def read_articles(
             kinds=", ".join(f"`*{suffix}`" for suffix in SUFFIXES),
         )
         raise InputError([Diagnostic(inputs.display(inputs.articles), 1, 1, said)])
-    return raws, clean_all(raws, cache, timeline_span(inputs.timeline))
+    return raws, clean_all(raws, cache, timeline_span(inputs.timeline), inputs.workers)
 
 
 def timeline_span(path: Path) -> clean.YearSpan | None:
@@ -77,7 +78,10 @@ def timeline_span(path: Path) -> clean.YearSpan | None:
 
 
 def clean_all(
-    raws: Sequence[RawText], cache: JsonCache | None = None, span: clean.YearSpan | None = None
+    raws: Sequence[RawText],
+    cache: JsonCache | None = None,
+    span: clean.YearSpan | None = None,
+    workers: int = 1,
 ) -> list[Article]:
     """Clean every file; a file that yields no article at all is an error.
 
@@ -85,7 +89,7 @@ def clean_all(
     made only of page furniture has no article to carry that report, so it would
     vanish from the site without a word.
     """
-    articles = clean.clean_corpus(raws, cache, span)
+    articles = clean.clean_corpus(raws, cache, span, workers)
     files = {article.file for article in articles}
     empty = [raw for raw in raws if raw.name not in files]
     if empty:

@@ -23,17 +23,20 @@ from mkdocs.structure.pages import Page
 
 from . import paths, render, search
 from .banner import error_banner
-from .cache import JsonCache
+from .clean.pool import all_cores
 from .labels import UnknownLabels
 from .messages import say
 from .model import Corpus, Diagnostic, InputError
-from .page_cache import PageCache, config_fingerprint
-from .pipeline import Inputs, load_corpus, site_files, skeleton_files
+from .pipeline import Inputs, load_corpus, skeleton_files
+from .search_stream import StreamingIndexError
+from .site_cache import cached_site_files
+from .site_caches import Caches
+from .site_config import add_theme, repository_prefix
+from .site_search import SiteSearch
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 SEARCH_PAGE = "search.md"
 SETTING = "mkdocs.yml: error: plugins.timeline"  # a setting's problem: ``{SETTING}.labels: …``
-THEME_DIR = Path(__file__).parent / "theme"
 # The nav entry whose tab a generated page lights up, by page kind.
 SECTION_OF = {
     "timeline": paths.TIMELINE,
@@ -72,7 +75,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.last: tuple[dict[str, str], dict[str, bytes]] = ({}, {})
         self.errors: tuple[Diagnostic, ...] = ()
         self.caches: Caches | None = None
-        self.indexer = search.BackgroundIndex()
+        self.search: SiteSearch | None = None
+        self.documents: dict[str, str] = {}  # src_uri -> search document, this build
         self.labels = render.Labels()
         self.nav: Any = None
         self.lit: Any = None  # the nav entry lit up for the page being rendered
@@ -100,14 +104,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             root=root,
             site_url=config.site_url or "",
             repo_url=config.repo_url or "",
-            edit_uri=_repository_prefix(config.edit_uri or "", config.docs_dir, root),
+            edit_uri=repository_prefix(config.edit_uri or "", config.docs_dir, root),
             site_name=config.site_name or "",
             site_description=config.site_description or "",
             language=language,
             templates=str(root / templates) if templates else "",
             labels=changes,
+            # Cleaning forks worker processes: not from serve's threaded server.
+            workers=1 if self.serving else all_cores(),
         )
-        _add_theme(config)
+        add_theme(config)
         folder = root / self.config.cache_dir
         if not self.config.cache:
             self.caches = None
@@ -115,13 +121,26 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.caches = Caches(folder)
         if self.caches is not None:
             self.caches.begin(config)
+        self._begin_search()
         return config
+
+    def _begin_search(self) -> None:
+        store = self.caches.pages.store if self.caches else None
+        if self.search is None or self.search.store is not store:
+            if self.search is not None:
+                self.search.stop()
+            self.search = SiteSearch(store, self.serving)
+        problem = self.search.begin()
+        if problem:
+            log.warning(f"search index failed: {problem}")
+        self.documents = {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.inputs is not None
         try:
             corpus, raws = load_corpus(self.inputs, self.caches.articles if self.caches else None)
-            pages, other = site_files(corpus, raws, self.inputs)
+            kept = self.caches.site if self.caches else None
+            pages, other = cached_site_files(corpus, raws, self.inputs, kept)
         except InputError as err:
             return self._failed(err, files, config)
         self.corpus, self.last, self.errors = corpus, (pages, other), ()
@@ -184,6 +203,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["timeline_labels"] = self.labels
         env.globals["timeline_webcal"] = render.webcal_url(config.site_url or "")
+        if self.caches is not None and not self.errors:
+            # Every page is converted by now, so their titles in the nav are final.
+            self.caches.output.install(env)
+            pages = [f.page for f in files.documentation_pages() if f.page is not None]
+            self.caches.output.plan(pages, self.nav)
         return env
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -199,37 +223,62 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if entry is not None and entry is not page:
                 entry.active = True
                 self.lit = entry
+        if self.caches is not None:
+            self.caches.output.context(page, context)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.lit is not None:
             self.lit.active = False
             self.lit = None
+        if self.caches is not None and not self.errors:
+            self.caches.output.keep(page, output)
+        document = self.documents.pop(page.file.src_uri, None)
+        if document is not None and self.search is not None:
+            # Pagefind indexes it on the other core while the next page renders.
+            self.search.add(search.index_url(page.file.src_uri), document)
         return output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == SEARCH_PAGE:  # the search page itself is no result
             return html
+        html, src_uri = search.unmarked(html), page.file.src_uri
         tags = page.meta.get("timeline_tags")
-        return search.searchable(html, page.file.src_uri, tags, config.site_dir)
+        if self.caches is not None:
+            document = self.caches.pages.document(html, src_uri, tags, search.document)
+        else:
+            document = search.document(html, src_uri, tags)
+        if document is not None:
+            self.documents[page.file.src_uri] = document
+        return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.search is not None
+        try:
+            self.search.finish(Path(config.site_dir))  # under serve: in the background
+        except (OSError, StreamingIndexError) as err:
+            self._search_failed(str(err))
+        if not self.serving:
+            problem = self.search.wait()  # the bundle goes into the cache too
+            if problem:
+                self._search_failed(problem)
         if self.caches is not None and not self.errors:
             # Not after a broken save: pruning then would drop the good pages' entries
-            # that the next good save needs.
-            self.caches.end()
-        if self.serving:
-            problem = self.indexer.start(Path(config.site_dir))
-            if problem:
-                log.warning(f"search index failed: {problem}")
-            return
-        try:
-            search.build_index(Path(config.site_dir))
-        except (OSError, search.SearchIndexError) as err:
-            raise TimelineError(f"error: {err}") from None
+            # that the next good save needs. Under serve the cache stays in memory and
+            # is written when the server stops: writing tens of megabytes after every
+            # save held the page back by a second.
+            self.caches.end(save=not self.serving)
+
+    def _search_failed(self, problem: str) -> None:
+        if not self.serving:
+            raise TimelineError(f"error: search index failed: {problem}")
+        log.warning(f"search index failed: {problem}")
 
     def on_shutdown(self) -> None:
-        self.indexer.stop()
+        if self.search is not None:
+            self.search.stop()
+        if self.caches is not None and self.serving and not self.errors and self.first_good:
+            self.caches.save()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.inputs is not None:
@@ -238,55 +287,4 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return server
 
 
-class Caches:
-    """The two caches of one project, kept for the life of the plugin (all of ``serve``)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.articles = JsonCache(folder / "articles.json")
-        self.pages = PageCache(JsonCache(folder / "pages.json"), "")
-
-    def begin(self, config: MkDocsConfig) -> None:
-        self.articles.begin()
-        self.pages.store.begin()
-        self.pages.fingerprint = config_fingerprint(config)
-
-    def end(self) -> None:
-        pages, articles = self.pages.store, self.articles
-        files, views = articles.counts, pages.counts
-        log.info(
-            f"timeline cache: {files['articles', True]} article files and "
-            f"{views['page', True]} pages reused; {files['articles', False]} files cleaned, "
-            f"{views['page', False]} pages converted"
-        )
-        articles.save()
-        pages.save()
-
-
-def _add_theme(config: MkDocsConfig) -> None:
-    """The generator's theme additions (feed links, page kinds, 404 page) go right after
-    the site's own ``custom_dir``, so they override Material and the site overrides them;
-    its stylesheet goes first, so the site's own ``extra_css`` can restyle it."""
-    dirs = config.theme.dirs
-    if str(THEME_DIR) not in dirs:
-        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
-    if render.STYLESHEET not in config.extra_css:
-        config.extra_css.insert(0, render.STYLESHEET)
-
-
-def _repository_prefix(edit_uri: str, docs_dir: str, root: Path) -> str:
-    """``edit/main/docs/`` -> ``blob/main/``: where repository-root files are viewed.
-
-    MkDocs' ``edit_uri`` points into the docs folder; timeline lines are linked on
-    the file view, which (unlike the editor) can jump to a line.
-    """
-    prefix = edit_uri
-    try:
-        docs = Path(docs_dir).resolve().relative_to(root).as_posix().strip("/") + "/"
-    except ValueError:
-        docs = ""
-    if docs and prefix.rstrip("/").endswith(docs.rstrip("/")):
-        prefix = prefix.rstrip("/")[: -len(docs.rstrip("/"))]
-    if prefix.startswith("edit/"):
-        prefix = "blob/" + prefix[len("edit/") :]
-    return prefix
+__all__ = ["TimelinePlugin", "error_banner"]

@@ -184,8 +184,7 @@ def searchable(
     The document's path mirrors the page's URL (``articles/x/index.html``), so Pagefind
     gives the result the page's own URL.
     """
-    page_html = _PERMALINK.sub(r"\1\2", page_html)
-    doc = document(page_html, src_uri, tags)
+    page_html, doc = prepared(page_html, src_uri, tags)
     if doc is not None and site_dir is not None:
         url = paths.url_of(src_uri)
         target = Path(
@@ -194,6 +193,22 @@ def searchable(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(doc, encoding="utf-8")
     return page_html
+
+
+def prepared(page_html: str, src_uri: str, tags: object = None) -> tuple[str, str | None]:
+    """The page's HTML without the heading marks, and its search document (or None)."""
+    page_html = unmarked(page_html)
+    return page_html, document(page_html, src_uri, tags)
+
+
+def unmarked(page_html: str) -> str:
+    """The page's HTML without the "¶" of its heading links."""
+    return _PERMALINK.sub(r"\1\2", page_html)
+
+
+def index_url(src_uri: str) -> str:
+    """The URL Pagefind gives a page's results: the page's own, from the site's root."""
+    return "/" + paths.url_of(src_uri)
 
 
 class SearchIndexError(Exception):

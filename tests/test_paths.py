@@ -6,6 +6,8 @@ import itertools
 import posixpath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import paths
 
@@ -87,3 +89,13 @@ def test_page_kind_by_where_the_page_lives(page: str, kind: str) -> None:
 def test_no_article_id_makes_an_index_kind() -> None:
     assert paths.page_kind(paths.article_page("index")) == "article"
     assert paths.page_kind(paths.tag_page("INDEX")) == "tag"
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "events", ".", "..", ""]), max_size=5),
+    st.lists(st.sampled_from(["a", "b", "tags", ".", "..", ""]), max_size=5),
+)
+def test_relative_paths_are_posixpaths(target: list[str], start: list[str]) -> None:
+    """The links' own relpath gives what posixpath.relpath gives."""
+    to, base = "/".join(target) or ".", "/".join(start) or "."
+    assert paths._relpath(to, base) == posixpath.relpath(to, base)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from ..cache import JsonCache
 from ..model import Article, RawText
 from ..webpage import is_web_page
-from .cached import clean_file
+from .cached import clean_files
 from .corpus import without_shared_furniture
 from .dates import YearSpan
 from .files import draft_file, finish_file
@@ -47,12 +47,16 @@ def clean_text(raw: RawText, span: YearSpan | None = None) -> list[Article]:
 
 
 def clean_corpus(
-    raws: Sequence[RawText], cache: JsonCache | None = None, span: YearSpan | None = None
+    raws: Sequence[RawText],
+    cache: JsonCache | None = None,
+    span: YearSpan | None = None,
+    workers: int = 1,
 ) -> list[Article]:
     """Many files -> all their articles, file order then article order.
 
     With a ``cache``, a file cleaned before (same text, same span, same code) is read
-    back instead of cleaned again; the articles are the same either way.
+    back instead of cleaned again; the articles are the same either way. ``workers``
+    processes share the files to clean, where that is safe (:mod:`.pool`).
     """
-    files = [clean_file(raw, span, cache, clean_text) for raw in raws]
+    files = clean_files(raws, span, cache, clean_text, workers)
     return without_shared_furniture(raws, files)

@@ -8,13 +8,14 @@ file alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..cache import JsonCache, code_fingerprint, digest
 from ..model import Article, Block, Dropped, PartialDate, RawText
 from ..webpage import extractor_version, is_web_page
 from .dates import YearSpan
+from .pool import clean_many
 
 Cleaner = Callable[[RawText, "YearSpan | None"], list[Article]]
 
@@ -22,18 +23,38 @@ Cleaner = Callable[[RawText, "YearSpan | None"], list[Article]]
 def clean_file(
     raw: RawText, span: YearSpan | None, cache: JsonCache | None, clean: Cleaner
 ) -> list[Article]:
-    if cache is None:
-        return clean(raw, span)
+    return clean_files([raw], span, cache, clean)[0]
+
+
+def clean_files(
+    raws: Sequence[RawText],
+    span: YearSpan | None,
+    cache: JsonCache | None,
+    clean: Cleaner,
+    workers: int = 1,
+) -> list[list[Article]]:
+    """Each file's articles: from the cache if it has them, else cleaned (the files
+    not in the cache on ``workers`` processes)."""
     shown_span = "" if span is None else f"{span.first}-{span.last}"
+    keys = [_key(r, shown_span) for r in raws]
+    found: list[list[Article] | None] = [None] * len(raws)
+    if cache is not None:
+        for n, key in enumerate(keys):
+            stored = cache.get(key, "articles")
+            found[n] = None if stored is None else [from_json(a) for a in stored]
+    missing = [n for n, articles in enumerate(found) if articles is None]
+    cleaned = clean_many(clean, [raws[n] for n in missing], span, workers)
+    for n, articles in zip(missing, cleaned, strict=True):
+        found[n] = articles
+        if cache is not None:
+            cache.put(keys[n], [to_json(a) for a in articles])
+    return [articles or [] for articles in found]
+
+
+def _key(raw: RawText, shown_span: str) -> str:
     # A page's article also depends on the extractor: a new trafilatura re-extracts.
     extractor = extractor_version() if is_web_page(raw.name) else ""
-    key = digest(code_fingerprint(), "articles", raw.name, raw.text, shown_span, extractor)
-    stored = cache.get(key, "articles")
-    if stored is not None:
-        return [from_json(a) for a in stored]
-    articles = clean(raw, span)
-    cache.put(key, [to_json(a) for a in articles])
-    return articles
+    return digest(code_fingerprint(), "articles", raw.name, raw.text, shown_span, extractor)
 
 
 def to_json(article: Article) -> list[Any]:

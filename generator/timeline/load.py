@@ -7,6 +7,7 @@ valid is still returned so a live preview keeps working while the curator types.
 
 from __future__ import annotations
 
+import functools
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,6 +86,14 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
 
 
 def load_text(text: str, display: str) -> Loaded:
+    loaded = _load_text(text, display)
+    return Loaded(loaded.timeline, list(loaded.diagnostics), loaded.events_line)
+
+
+# A build reads the timeline twice (its span for the cleaner, then the check): the
+# second read of the same text is free. Events and timelines are frozen.
+@functools.lru_cache(maxsize=2)
+def _load_text(text: str, display: str) -> Loaded:
     text = text.removeprefix("\ufeff")
     try:
         root = compose(text)

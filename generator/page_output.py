@@ -1,0 +1,129 @@
+"""MkDocs side of the cache, second half: a page whose template inputs did not change
+gets the HTML the theme made for it last time, without running the theme again.
+
+After Markdown (:mod:`generator.page_cache`), Material's templates are the biggest
+cost of a page. What they show of a page is its converted HTML, table of contents,
+title, front matter, address and edit link, its neighbours and parents, the
+navigation, the site configuration and the theme's files; the key hashes all of
+that, so an entry is found only when the page would come out the same. A page that
+warned while being built is not kept, so the next build warns again.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from .cache import JsonCache, code_fingerprint, digest
+from .page_cache import config_fingerprint, warning_count
+
+TEMPLATE = "timeline-reused.html"  # the template of a reused page: its kept HTML
+_SLOT = "timeline_reused"
+_VERSIONED = ("mkdocs-material",)  # themes shipped in packages: their version stands for them
+# Resolved settings the pages show (an ``!ENV`` value is not in the file's bytes).
+_SETTINGS = (
+    *("site_name", "site_url", "site_description", "site_author", "copyright"),
+    *("repo_url", "repo_name", "edit_uri", "extra", "extra_css", "extra_javascript"),
+    *("use_directory_urls", "markdown_extensions", "mdx_configs", "nav", "not_in_nav"),
+)
+
+
+def _shown(value: object) -> str:
+    """A setting as stable text: a function by its name, never by its address."""
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+    return type(value).__name__
+
+
+def theme_fingerprint(config: MkDocsConfig) -> str:
+    """The files of every theme folder not shipped in a versioned package, and the
+    versions of those that are; the theme's own settings."""
+    parts: list[str | bytes] = [f"{n}=={metadata.version(n)}" for n in _VERSIONED]
+    for folder in map(Path, config.theme.dirs):
+        if "site-packages" in folder.parts or "dist-packages" in folder.parts:
+            continue
+        for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+            parts += [file.relative_to(folder).as_posix(), file.read_bytes()]
+    settings = {k: config.theme[k] for k in sorted(config.theme) if k != "custom_dir"}
+    parts.append(json.dumps(settings, sort_keys=True, default=_shown))
+    return digest(*parts)
+
+
+def site_fingerprint(config: MkDocsConfig) -> str:
+    settings = {name: config.get(name) for name in _SETTINGS}
+    shown = json.dumps(settings, sort_keys=True, default=_shown, ensure_ascii=False)
+    return digest(config_fingerprint(config), theme_fingerprint(config), shown)
+
+
+def _item(item: Any) -> list[Any]:
+    """A navigation entry as the templates see it: kind, title, address, children."""
+    children = [_item(child) for child in getattr(item, "children", None) or ()]
+    return [type(item).__name__, str(item.title), str(getattr(item, "url", "")), children]
+
+
+def _neighbour(page: Any) -> list[str] | None:
+    return None if page is None else [str(page.title), str(getattr(page, "url", ""))]
+
+
+def page_inputs(page: Page) -> str:
+    """Everything of the page itself that the theme shows."""
+    meta = json.dumps(page.meta, sort_keys=True, default=str, ensure_ascii=False)
+    toc = json.dumps([_toc(link) for link in page.toc], ensure_ascii=False)
+    around = [_neighbour(p) for p in (page.previous_page, page.next_page, *page.ancestors)]
+    shown = [page.file.src_uri, page.url, str(page.title), page.edit_url or "", meta, toc]
+    return digest(*shown, json.dumps(around, ensure_ascii=False), page.content or "")
+
+
+def _toc(link: Any) -> list[Any]:
+    return [link.level, link.id, link.title, [_toc(child) for child in link.children]]
+
+
+class PageOutput:
+    def __init__(self, store: JsonCache) -> None:
+        self.store = store
+        self.site = ""
+        self.reused: dict[str, str] = {}  # src_uri -> kept HTML, this build
+        self.made: dict[str, str] = {}  # src_uri -> key of a page the theme renders
+        self.before = 0  # warnings seen when the page being built started
+
+    def begin(self, config: MkDocsConfig) -> None:
+        self.site = site_fingerprint(config)
+        self.reused, self.made = {}, {}
+
+    def install(self, env: jinja2.Environment) -> None:
+        """Give the theme's environment the template of a reused page."""
+        loader = env.loader
+        if not (isinstance(loader, jinja2.ChoiceLoader) and TEMPLATE in loader.list_templates()):
+            kept = jinja2.DictLoader({TEMPLATE: "{{ " + _SLOT + " }}"})
+            env.loader = jinja2.ChoiceLoader([kept, *([loader] if loader else [])])
+
+    def plan(self, pages: list[Page], nav: Any) -> None:
+        """Once every page is converted: find each page's kept HTML, if it has some."""
+        shown = json.dumps([_item(i) for i in nav.items] if nav else [], ensure_ascii=False)
+        around = digest(code_fingerprint(), self.site, shown)
+        for page in pages:
+            key = digest(around, page_inputs(page))
+            kept = self.store.get(key, "output")
+            if isinstance(kept, str):
+                self.reused[page.file.src_uri] = kept
+                page.meta["template"] = TEMPLATE
+            else:
+                self.made[page.file.src_uri] = key
+
+    def context(self, page: Page, context: Any) -> None:
+        kept = self.reused.get(page.file.src_uri)
+        if kept is not None:
+            context[_SLOT] = Markup(kept)  # the theme's own HTML, made before
+        self.before = warning_count()
+
+    def keep(self, page: Page, output: str) -> None:
+        key = self.made.get(page.file.src_uri)
+        if key is not None and warning_count() == self.before:
+            self.store.put(key, output)

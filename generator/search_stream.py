@@ -1,0 +1,155 @@
+"""Pagefind fed page by page while the site is rendered, on the machine's other core.
+
+Running the Pagefind command over the finished site made a build wait for the whole
+index after every page was written, with one core idle while Python rendered and
+the other idle while Pagefind indexed. Pagefind's service mode (what the ``pagefind``
+Python API drives: ``pagefind --service``, base64 JSON messages each closed by a
+comma) takes pages one at a time, so each search document goes to it as soon as the
+page is written and Rust indexes it while Python renders the next page.
+
+The messages are written here rather than through the API's asyncio client: that
+client reads one answer per tenth of a second, which for a 2,000-page site is
+minutes. A thread reads the answers as they come, so the service never blocks on a
+full pipe. The bundle is the one the command writes for the same documents, put in
+the same order by :func:`generator.search_index.canonical`.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import io
+import json
+import subprocess
+import threading
+from pathlib import Path
+from typing import Any
+
+from pagefind.service import get_executable
+
+from . import search_index
+
+LANGUAGE = "zh"  # every document is indexed as Chinese: one Han character a word
+_WRITE_TIMEOUT = 600  # seconds for Pagefind to finish the bundle of a huge site
+
+
+class StreamingIndexError(Exception):
+    pass
+
+
+class StreamingIndex:
+    """One Pagefind index, fed with :meth:`add` and written by :meth:`finish`."""
+
+    def __init__(self) -> None:
+        binary = get_executable()
+        if binary is None:
+            raise StreamingIndexError("no Pagefind binary")
+        self.process = subprocess.Popen(
+            [str(binary), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self.answers: dict[int, dict[str, Any]] = {}
+        self.arrived = threading.Condition()
+        self.sent = 0
+        self.pages = 0
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        config = {"force_language": LANGUAGE}
+        answer = self._wait(self._send({"type": "NewIndex", "config": config}))
+        self.index_id = int(answer["index_id"])
+
+    def add(self, url: str, document: str) -> None:
+        """Queue one page's search document; its answer is checked in :meth:`finish`."""
+        self.pages += 1
+        self._send(
+            {"type": "AddFile", "index_id": self.index_id, "url": url, "file_contents": document}
+        )
+
+    def finish(self, bundle: Path) -> None:
+        """Write the bundle to ``bundle`` once every page is indexed, then stop Pagefind."""
+        try:
+            if self.pages:
+                # The files come back in the answer and are written here: Pagefind's own
+                # WriteFiles answers before its last file is on disk.
+                request = {"type": "GetFiles", "index_id": self.index_id}
+                answer = self._wait(self._send(request), _WRITE_TIMEOUT)
+                for message_id in range(1, self.sent + 1):
+                    self._wait(message_id)  # an AddFile that failed says so here
+                _write_files(bundle, answer.get("files") or [])
+        finally:
+            self.close(_WRITE_TIMEOUT)
+        if self.pages:
+            search_index.canonical(bundle)
+
+    def close(self, grace: float = 0) -> None:
+        """Stop Pagefind: at the end of its input, given ``grace`` seconds to finish
+        writing (it answers before the last file is on disk), else at once."""
+        stdin = self.process.stdin
+        if stdin is not None and not stdin.closed:
+            with contextlib.suppress(OSError):  # Pagefind already gone
+                stdin.close()
+        try:
+            self.process.wait(grace)
+        except subprocess.TimeoutExpired:
+            self.process.terminate()
+            self.process.wait()
+        self.reader.join()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+    def _send(self, payload: dict[str, Any]) -> int:
+        self.sent += 1
+        message = json.dumps({"message_id": self.sent, "payload": payload})
+        stdin = self.process.stdin
+        assert stdin is not None
+        try:
+            stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+            stdin.flush()
+        except OSError as err:
+            raise StreamingIndexError(f"Pagefind stopped: {err}") from None
+        return self.sent
+
+    def _read(self) -> None:
+        stdout = self.process.stdout
+        assert isinstance(stdout, io.BufferedReader)
+        buffer = b""
+        while chunk := stdout.read1(1 << 16):
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            for message in messages:
+                self._arrive(json.loads(base64.b64decode(message)))
+        with self.arrived:
+            self.arrived.notify_all()  # Pagefind ended: nobody waits for an answer forever
+
+    def _arrive(self, answer: dict[str, Any]) -> None:
+        message_id = answer.get("message_id")
+        if message_id is None:  # a message Pagefind could not read gives its own back
+            original = answer.get("payload", {}).get("original_message") or "{}"
+            message_id = json.loads(original).get("message_id")
+        with self.arrived:
+            self.answers[int(message_id or 0)] = answer.get("payload", {})
+            self.arrived.notify_all()
+
+    def _wait(self, message_id: int, timeout: float = _WRITE_TIMEOUT) -> dict[str, Any]:
+        with self.arrived:
+            self.arrived.wait_for(
+                lambda: message_id in self.answers or not self.reader.is_alive(), timeout
+            )
+            answer = self.answers.get(message_id)
+        if answer is None:
+            raise StreamingIndexError("Pagefind gave no answer")
+        if answer.get("type") == "Error":
+            raise StreamingIndexError(str(answer.get("message", "Pagefind failed")))
+        return answer
+
+
+def _write_files(bundle: Path, files: list[dict[str, str]]) -> None:
+    root = bundle.resolve()
+    for file in files:
+        target = (root / file["path"]).resolve()
+        if root not in target.parents:
+            raise StreamingIndexError(f"Pagefind gave a file outside the bundle: {file['path']}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))

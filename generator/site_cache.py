@@ -1,0 +1,58 @@
+"""The site's pages and files kept between builds: a build whose inputs are the last
+build's exactly does not render the pages or write the exports again.
+
+Rendering every page's Markdown and the exports (the calendar above all) is most of
+what a warm build of a big timeline still costs. What they come from is the timeline
+as read, every article file's text, the site's settings (:class:`~.pipeline.Inputs`), the
+site owner's templates, the build date and the generator's own files; the key hashes
+all of it, so an entry is found only when the same pages would come out.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from .cache import JsonCache, code_fingerprint, digest
+from .model import Corpus, RawText
+from .pipeline import Inputs, build_date, site_files
+
+Files = tuple[dict[str, str], dict[str, bytes]]
+
+
+def _folder(path: str) -> list[str | bytes]:
+    if not path or not Path(path).is_dir():
+        return []
+    root = Path(path)
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    return [part for f in files for part in (f.relative_to(root).as_posix(), f.read_bytes())]
+
+
+def site_key(inputs: Inputs, corpus: Corpus, raws: Sequence[RawText]) -> str:
+    """The timeline as it was read (not the file again: it may have been saved since)."""
+    settings = repr(dataclasses.replace(inputs, workers=1))  # not what the pages show
+    when = build_date()
+    texts = [part for raw in raws for part in (raw.name, raw.path, raw.text)]
+    timeline = repr(corpus.timeline)  # frozen dataclasses of text, numbers and tuples
+    shown_date = when.isoformat() if when else ""
+    owner = _folder(inputs.templates)
+    return digest(code_fingerprint(), settings, timeline, shown_date, *owner, *texts)
+
+
+def cached_site_files(
+    corpus: Corpus, raws: Sequence[RawText], inputs: Inputs, cache: JsonCache | None
+) -> Files:
+    """:func:`~.pipeline.site_files`, from ``cache`` when the inputs did not change."""
+    if cache is None:
+        return site_files(corpus, raws, inputs)
+    key = site_key(inputs, corpus, raws)
+    found = cache.get(key, "site")
+    if isinstance(found, dict):
+        other = {path: base64.b64decode(data) for path, data in found["other"].items()}
+        return dict(found["pages"]), other
+    pages, other = site_files(corpus, raws, inputs)
+    shown = {path: base64.b64encode(data).decode("ascii") for path, data in other.items()}
+    cache.put(key, {"pages": pages, "other": shown})
+    return pages, other

@@ -1,0 +1,55 @@
+"""The caches of one project, kept for the life of the plugin (all of ``serve``)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from .cache import JsonCache
+from .page_cache import PageCache, config_fingerprint
+from .page_output import PageOutput
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+
+
+class Caches:
+    """Cleaned files, converted pages, the theme's pages and the last search bundle."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.articles = JsonCache(folder / "articles.json")
+        self.pages = PageCache(JsonCache(folder / "pages.json"), "")
+        # One file for the rest (the theme's pages, the pages' Markdown and the exports,
+        # the search bundle): every build that reuses any of it reads all of it.
+        self.output = PageOutput(self.pages.store)
+        self.site = self.pages.store
+
+    def begin(self, config: MkDocsConfig) -> None:
+        self.articles.begin()
+        self.pages.store.begin()
+        self.pages.fingerprint = config_fingerprint(config)
+        self.output.begin(config)
+
+    def end(self, save: bool = True) -> None:
+        files, views = self.articles.counts, self.pages.store.counts
+        themed = self.output.store.counts
+        log.info(
+            f"timeline cache: {files['articles', True]} article files and "
+            f"{views['page', True]} pages reused; {files['articles', False]} files cleaned, "
+            f"{views['page', False]} pages converted; {themed['output', True]} pages "
+            f"not rendered again"
+        )
+        if save:
+            self.save()
+        else:
+            for store in self._stores():
+                store.prune()
+
+    def save(self) -> None:
+        for store in self._stores():
+            store.save()
+
+    def _stores(self) -> tuple[JsonCache, ...]:
+        return (self.articles, self.pages.store)

@@ -1,0 +1,130 @@
+"""One build's search index: indexed while the pages are written, or reused whole.
+
+Pagefind gets each page's search document as MkDocs writes the page
+(:class:`generator.search_stream.StreamingIndex`), so indexing runs beside rendering.
+A build whose documents are exactly the previous build's, in the same order, does not
+index at all: the bundle that build wrote comes back from the cache. Pagefind cannot
+update a bundle in place, so a build that changes one document indexes them all, on
+the other core while the pages render.
+
+Under ``mkdocs serve`` the bundle is finished in the background, so a save reaches the
+browser without waiting for it; the next save stops a run still going. ``mkdocs build``
+waits for it before the cache is written.
+"""
+
+from __future__ import annotations
+
+import base64
+import shutil
+import threading
+from pathlib import Path
+
+from .cache import JsonCache, digest
+from .search_stream import StreamingIndex, StreamingIndexError
+
+BUNDLE = "pagefind"  # the bundle's folder in the site (PagefindUI's bundlePath)
+_MANIFEST = "search-manifest"  # the kept bundle's documents: one digest a page, in order
+_KIND = "search-bundle"
+
+
+class SiteSearch:
+    def __init__(self, store: JsonCache | None, serving: bool) -> None:
+        self.store = store  # where the last bundle is kept, or None: no reuse
+        self.serving = serving
+        self.kept: list[str] = []  # the kept bundle's manifest
+        self.index: StreamingIndex | None = None
+        self.waiting: list[tuple[str, str]] = []  # documents not sent: they may be the kept ones
+        self.seen: list[str] = []
+        self.finisher: threading.Thread | None = None
+        self.problem: str | None = None
+
+    def begin(self) -> str | None:
+        """Start a build's index; returns the previous background run's error, if any."""
+        problem = self.stop()
+        self.index, self.waiting, self.seen = None, [], []
+        found = self.store.get(_MANIFEST, _KIND) if self.store is not None else None
+        self.kept = [str(d) for d in found] if isinstance(found, list) else []
+        return problem
+
+    def add(self, url: str, document: str) -> None:
+        self.seen.append(digest(url, document))
+        if self.index is None and self._still_kept():
+            self.waiting.append((url, document))
+            return
+        self._start()
+        assert self.index is not None
+        self.index.add(url, document)
+
+    def _start(self) -> None:
+        if self.index is None:  # the first change: index everything from here on
+            self.index = StreamingIndex()
+            for waiting in self.waiting:
+                self.index.add(*waiting)
+            self.waiting = []
+
+    def _still_kept(self) -> bool:
+        at = len(self.seen) - 1
+        return at < len(self.kept) and self.kept[at] == self.seen[at]
+
+    def finish(self, site_dir: Path) -> None:
+        """Write ``site_dir/pagefind``: the kept bundle if nothing changed, else the new one."""
+        target = site_dir / BUNDLE
+        if self.index is None and self.seen and self.seen == self.kept:
+            kept = self.store.get(digest(*self.kept), _KIND) if self.store else None
+            if isinstance(kept, dict):
+                shutil.rmtree(target, ignore_errors=True)
+                _write_files(target, {p: base64.b64decode(d) for p, d in kept.items()})
+                return
+        if not self.seen:
+            return  # nothing to search: Pagefind refuses an empty index, and gets none
+        self._start()
+        assert self.index is not None
+        index, seen = self.index, list(self.seen)
+        self.finisher = threading.Thread(
+            target=self._background, args=(index, target, seen), daemon=True
+        )
+        self.finisher.start()
+
+    def _background(self, index: StreamingIndex, target: Path, seen: list[str]) -> None:
+        try:
+            shutil.rmtree(target, ignore_errors=True)
+            index.finish(target)
+            self._keep(target, seen)
+        except (OSError, StreamingIndexError) as err:
+            if self.index is index:  # not stopped by a newer save
+                self.problem = str(err)
+
+    def _keep(self, target: Path, seen: list[str]) -> None:
+        if self.store is None:
+            return
+        files = sorted(p for p in target.rglob("*") if p.is_file())
+        shown = {p.relative_to(target).as_posix(): p.read_bytes() for p in files}
+        encoded = {path: base64.b64encode(data).decode("ascii") for path, data in shown.items()}
+        self.store.put(digest(*seen), encoded)
+        self.store.put(_MANIFEST, seen)
+
+    def wait(self) -> str | None:
+        """Wait for the bundle being written; returns its error, if it failed."""
+        if self.finisher is not None:
+            self.finisher.join()
+        self.finisher = None
+        problem, self.problem = self.problem, None
+        return problem
+
+    def stop(self) -> str | None:
+        """Stop a run still going (its bundle is outdated); returns a finished run's error."""
+        index, finisher, self.index = self.index, self.finisher, None
+        if index is not None:
+            index.close()
+        if finisher is not None:
+            finisher.join()
+        self.finisher = None
+        problem, self.problem = self.problem, None
+        return problem
+
+
+def _write_files(target: Path, files: dict[str, bytes]) -> None:
+    for path, data in sorted(files.items()):
+        out = target / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)

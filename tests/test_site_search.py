@@ -1,0 +1,50 @@
+"""The search bundle of a build: Pagefind fed page by page, and the last bundle reused
+whole when every page's search document is the same, in the same order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.cache import JsonCache
+from generator.site_search import BUNDLE, SiteSearch
+
+from .test_determinism import tree
+
+DOCS = [
+    ("/events/a/", "<html><body data-pagefind-body><p>阿 里 巴 巴</p></body></html>"),
+    ("/events/b/", "<html><body data-pagefind-body><p>钉 钉 复 工</p></body></html>"),
+]
+
+
+def index(keep: JsonCache, site: Path, docs: list[tuple[str, str]]) -> bool:
+    """Index ``docs`` into ``site``; whether Pagefind had to run."""
+    search = SiteSearch(keep, serving=False)
+    search.begin()
+    for url, doc in docs:
+        search.add(url, doc)
+    started = search.index is not None
+    search.finish(site)
+    assert search.wait() is None
+    return started
+
+
+def test_same_documents_reuse_the_bundle_and_a_change_indexes_again(tmp_path: Path) -> None:
+    keep = JsonCache(tmp_path / "cache.json")
+    assert index(keep, tmp_path / "one", DOCS)
+    keep.save()
+    keep = JsonCache(tmp_path / "cache.json")  # as the next build finds it
+    assert (tmp_path / "one" / BUNDLE / "pagefind-entry.json").is_file()
+
+    assert not index(keep, tmp_path / "two", DOCS)  # no Pagefind run at all
+    assert tree(tmp_path / "two" / BUNDLE) == tree(tmp_path / "one" / BUNDLE)
+
+    changed = [DOCS[0], (DOCS[1][0], DOCS[1][1].replace("复 工", "复 产"))]
+    assert index(keep, tmp_path / "three", changed)
+    assert tree(tmp_path / "three" / BUNDLE) != tree(tmp_path / "one" / BUNDLE)
+    assert index(JsonCache(tmp_path / "other.json"), tmp_path / "four", changed)
+    assert tree(tmp_path / "four" / BUNDLE) == tree(tmp_path / "three" / BUNDLE)
+
+
+def test_a_site_without_documents_gets_no_bundle(tmp_path: Path) -> None:
+    index(JsonCache(tmp_path / "cache.json"), tmp_path / "site", [])
+    assert not (tmp_path / "site" / BUNDLE).exists()
