@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import functools
 import http.server
 import os
@@ -52,6 +53,15 @@ def mkdocs(
         timeout=600,
         check=False,
     )
+
+
+@pytest.fixture
+def watchdog(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A guard against hangs, not a speed test: a test still running after its module's
+    ``HANG_SECONDS`` ends the run with every thread's traceback."""
+    faulthandler.dump_traceback_later(request.module.HANG_SECONDS, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import faulthandler
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,13 +17,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "timelines"
 # that expanded the alias bomb or recursed 10,000 levels would run for hours or die,
 # so a test still running after this long ends the run with every thread's traceback.
 HANG_SECONDS = 120
-
-
-@pytest.fixture
-def watchdog() -> Iterator[None]:
-    faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
-    yield
-    faulthandler.cancel_dump_traceback_later()
 
 
 def test_billion_laughs_is_refused_before_it_expands(watchdog: None) -> None:

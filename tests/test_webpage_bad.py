@@ -5,11 +5,9 @@ and a page nested thousands of levels deep."""
 
 from __future__ import annotations
 
-import faulthandler
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,13 +26,6 @@ PARAGRAPHS = [
     for n in range(1, 6)
 ]
 ARTICLE = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-
-
-@pytest.fixture
-def watchdog() -> Iterator[None]:
-    faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
-    yield
-    faulthandler.cancel_dump_traceback_later()
 
 
 def refusal(path: Path) -> str:
