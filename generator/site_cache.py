@@ -18,6 +18,7 @@ from pathlib import Path
 from .cache import JsonCache, code_fingerprint, digest
 from .model import Corpus, RawText
 from .pipeline import Inputs, build_date, site_files
+from .render import PageMemo
 
 Files = tuple[dict[str, str], dict[str, bytes]]
 
@@ -42,17 +43,22 @@ def site_key(inputs: Inputs, corpus: Corpus, raws: Sequence[RawText]) -> str:
 
 
 def cached_site_files(
-    corpus: Corpus, raws: Sequence[RawText], inputs: Inputs, cache: JsonCache | None
+    corpus: Corpus,
+    raws: Sequence[RawText],
+    inputs: Inputs,
+    cache: JsonCache | None,
+    memo: PageMemo | None = None,
 ) -> Files:
-    """:func:`~.pipeline.site_files`, from ``cache`` when the inputs did not change."""
+    """:func:`~.pipeline.site_files`, from ``cache`` when the inputs did not change;
+    else ``memo`` gives back the pages of the last build that did not change."""
     if cache is None:
-        return site_files(corpus, raws, inputs)
+        return site_files(corpus, raws, inputs, memo)
     key = site_key(inputs, corpus, raws)
     found = cache.get(key, "site")
     if isinstance(found, dict):
         other = {path: base64.b64decode(data) for path, data in found["other"].items()}
         return dict(found["pages"]), other
-    pages, other = site_files(corpus, raws, inputs)
+    pages, other = site_files(corpus, raws, inputs, memo)
     shown = {path: base64.b64encode(data).decode("ascii") for path, data in other.items()}
     cache.put(key, {"pages": pages, "other": shown})
     return pages, other
