@@ -13,22 +13,13 @@ from __future__ import annotations
 import base64
 import dataclasses
 from collections.abc import Sequence
-from pathlib import Path
 
-from .cache import JsonCache, code_fingerprint, digest
+from .cache import JsonCache, code_fingerprint, digest, folder_parts
 from .model import Corpus, RawText
 from .pipeline import Inputs, build_date, site_files
 from .render import PageMemo
 
 Files = tuple[dict[str, str], dict[str, bytes]]
-
-
-def _folder(path: str) -> list[str | bytes]:
-    if not path or not Path(path).is_dir():
-        return []
-    root = Path(path)
-    files = sorted(p for p in root.rglob("*") if p.is_file())
-    return [part for f in files for part in (f.relative_to(root).as_posix(), f.read_bytes())]
 
 
 def site_key(inputs: Inputs, corpus: Corpus, raws: Sequence[RawText]) -> str:
@@ -38,7 +29,7 @@ def site_key(inputs: Inputs, corpus: Corpus, raws: Sequence[RawText]) -> str:
     texts = [part for raw in raws for part in (raw.name, raw.path, raw.text)]
     timeline = repr(corpus.timeline)  # frozen dataclasses of text, numbers and tuples
     shown_date = when.isoformat() if when else ""
-    owner = _folder(inputs.templates)
+    owner = folder_parts(inputs.templates)
     return digest(code_fingerprint(), settings, timeline, shown_date, *owner, *texts)
 
 

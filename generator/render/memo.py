@@ -13,20 +13,10 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from ..cache import code_fingerprint, digest
+from ..cache import code_fingerprint, digest, folder_parts
 from ..labels import Labels
-
-
-def _folder(path: str) -> list[str | bytes]:
-    """Every file of the site owner's template folder, by name and bytes."""
-    if not path or not Path(path).is_dir():
-        return []
-    root = Path(path)
-    files = sorted(p for p in root.rglob("*") if p.is_file())
-    return [part for f in files for part in (f.relative_to(root).as_posix(), f.read_bytes())]
 
 
 class PageMemo:
@@ -40,7 +30,7 @@ class PageMemo:
 
     def begin(self, labels: Labels, owner_dir: str) -> None:
         """A new build: what its pages share (labels, the owner's and shipped templates)."""
-        self.around = digest(code_fingerprint(), repr(labels), *_folder(owner_dir))
+        self.around = digest(code_fingerprint(), repr(labels), *folder_parts(owner_dir))
         self.last = self.now or self.last  # the last build that rendered pages
         self.now, self.hits = {}, 0
 
