@@ -42,6 +42,15 @@ def code_fingerprint() -> str:
     return digest(*(part for pair in parts for part in pair))
 
 
+def folder_parts(path: str) -> list[str | bytes]:
+    """Every file of a folder (the site owner's templates), by name and bytes, in order."""
+    if not path or not Path(path).is_dir():
+        return []
+    root = Path(path)
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    return [part for f in files for part in (f.relative_to(root).as_posix(), f.read_bytes())]
+
+
 class JsonCache:
     """``key -> JSON value``, kept in one file; :meth:`save` keeps only what was used.
 

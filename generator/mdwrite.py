@@ -8,6 +8,7 @@ Markdown punctuation gets a backslash.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -146,6 +147,13 @@ def numbered(blk: Block) -> bool:
     return blk.kind == "item" and _OWN_NUMBER.match(blk.text) is not None
 
 
+# Under ``mkdocs serve`` every save writes every article page again; most of their
+# paragraphs and marks did not change (blocks and marks are frozen, compared by value).
+@functools.lru_cache(maxsize=1 << 16)
+def _kept_block(blk: Block, marks: tuple[Mark, ...], anchors: bool) -> str:
+    return block(blk, marks, anchors)
+
+
 def blocks(
     items: Iterable[Block],
     marks: dict[str, list[Mark]] | None = None,
@@ -155,7 +163,7 @@ def blocks(
     parts: list[str] = []
     prev_item = False
     for blk in items:
-        text = block(blk, (marks or {}).get(blk.anchor, ()), anchors)
+        text = _kept_block(blk, tuple((marks or {}).get(blk.anchor, ())), anchors)
         if parts:
             parts.append("\n" if blk.kind == "item" and prev_item else "\n\n")
         parts.append(text)

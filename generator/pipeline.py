@@ -143,9 +143,10 @@ def skeleton_files(inputs: Inputs, waiting: str) -> tuple[dict[str, str], dict[s
 
 
 def site_files(
-    corpus: Corpus, raws: Sequence[RawText], inputs: Inputs
+    corpus: Corpus, raws: Sequence[RawText], inputs: Inputs, memo: render.PageMemo | None = None
 ) -> tuple[dict[str, str], dict[str, bytes]]:
-    """Markdown pages (path -> text) and other files (path -> bytes) of the site."""
+    """Markdown pages (path -> text) and other files (path -> bytes) of the site;
+    ``memo`` keeps pages between the builds of one process (``mkdocs serve``)."""
     options = render.Options(
         site_url=inputs.site_url,
         repo_url=inputs.repo_url,
@@ -157,7 +158,7 @@ def site_files(
         site_name=inputs.site_name,
         site_description=inputs.site_description,
     )
-    pages = render.render_pages(corpus, options)
+    pages = render.render_pages(corpus, options, memo)
     files = export.export_all(
         corpus,
         inputs.site_url,

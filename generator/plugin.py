@@ -81,10 +81,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.nav: Any = None
         self.lit: Any = None  # the nav entry lit up for the page being rendered
         self.first_good = False  # whether ``last`` holds a good version of the input
+        # Under serve: the pages of the last rebuild, so a save renders only what changed.
+        self.memo: render.PageMemo | None = None
 
     # Defining on_startup makes MkDocs keep this instance across `serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.memo = render.PageMemo() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -140,7 +143,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         try:
             corpus, raws = load_corpus(self.inputs, self.caches.articles if self.caches else None)
             kept = self.caches.site if self.caches else None
-            pages, other = cached_site_files(corpus, raws, self.inputs, kept)
+            pages, other = cached_site_files(corpus, raws, self.inputs, kept, self.memo)
         except InputError as err:
             return self._failed(err, files, config)
         self.corpus, self.last, self.errors = corpus, (pages, other), ()

@@ -13,21 +13,13 @@ from __future__ import annotations
 import base64
 import dataclasses
 from collections.abc import Sequence
-from pathlib import Path
 
-from .cache import JsonCache, code_fingerprint, digest
+from .cache import JsonCache, code_fingerprint, digest, folder_parts
 from .model import Corpus, RawText
 from .pipeline import Inputs, build_date, site_files
+from .render import PageMemo
 
 Files = tuple[dict[str, str], dict[str, bytes]]
-
-
-def _folder(path: str) -> list[str | bytes]:
-    if not path or not Path(path).is_dir():
-        return []
-    root = Path(path)
-    files = sorted(p for p in root.rglob("*") if p.is_file())
-    return [part for f in files for part in (f.relative_to(root).as_posix(), f.read_bytes())]
 
 
 def site_key(inputs: Inputs, corpus: Corpus, raws: Sequence[RawText]) -> str:
@@ -37,22 +29,27 @@ def site_key(inputs: Inputs, corpus: Corpus, raws: Sequence[RawText]) -> str:
     texts = [part for raw in raws for part in (raw.name, raw.path, raw.text)]
     timeline = repr(corpus.timeline)  # frozen dataclasses of text, numbers and tuples
     shown_date = when.isoformat() if when else ""
-    owner = _folder(inputs.templates)
+    owner = folder_parts(inputs.templates)
     return digest(code_fingerprint(), settings, timeline, shown_date, *owner, *texts)
 
 
 def cached_site_files(
-    corpus: Corpus, raws: Sequence[RawText], inputs: Inputs, cache: JsonCache | None
+    corpus: Corpus,
+    raws: Sequence[RawText],
+    inputs: Inputs,
+    cache: JsonCache | None,
+    memo: PageMemo | None = None,
 ) -> Files:
-    """:func:`~.pipeline.site_files`, from ``cache`` when the inputs did not change."""
+    """:func:`~.pipeline.site_files`, from ``cache`` when the inputs did not change;
+    else ``memo`` gives back the pages of the last build that did not change."""
     if cache is None:
-        return site_files(corpus, raws, inputs)
+        return site_files(corpus, raws, inputs, memo)
     key = site_key(inputs, corpus, raws)
     found = cache.get(key, "site")
     if isinstance(found, dict):
         other = {path: base64.b64decode(data) for path, data in found["other"].items()}
         return dict(found["pages"]), other
-    pages, other = site_files(corpus, raws, inputs)
+    pages, other = site_files(corpus, raws, inputs, memo)
     shown = {path: base64.b64encode(data).decode("ascii") for path, data in other.items()}
     cache.put(key, {"pages": pages, "other": shown})
     return pages, other

@@ -11,6 +11,7 @@ import icalendar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.export import ics
 from generator.export.ics import timeline_ics
 from generator.model import Corpus, Timeline
 
@@ -170,3 +171,20 @@ def test_any_text_round_trips_in_lines_of_at_most_75_octets(title: str, tag: str
     [vevent] = vevents(raw)
     assert str(vevent["SUMMARY"]) == _NOT_TEXT.sub("", title)
     assert vevent["CATEGORIES"].cats == [_NOT_TEXT.sub("", tag)]
+
+
+def test_kept_event_lines_follow_every_change_of_an_event_or_its_articles() -> None:
+    base = corpus()
+    first = base.timeline.events[0]
+    retitled = replace(first, title="改过的标题", line=first.line + 3)
+    timeline = replace(base.timeline, events=(retitled, *base.timeline.events[1:]))
+    article = replace(base.articles[0], title="改过的文章")
+    changes = [
+        replace(base, timeline=timeline),
+        replace(base, articles=(article, *base.articles[1:])),
+    ]
+    before = timeline_ics(base, SITE, STAMP)
+    made = [timeline_ics(changed, SITE, STAMP) for changed in changes]
+    ics._vevent_ical.cache_clear()  # every event written afresh
+    assert made == [timeline_ics(changed, SITE, STAMP) for changed in changes]
+    assert all(raw != before for raw in made) and timeline_ics(base, SITE, STAMP) == before

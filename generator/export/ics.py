@@ -10,7 +10,9 @@ exclusive, the day after the last day (§3.6.1).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import re
 from urllib.parse import quote
 
@@ -21,6 +23,7 @@ from ..model import Corpus, Event
 from .links import Links, in_order, updated_at
 
 PRODID = "-//timeline-generator//ZH"
+_END = b"END:VCALENDAR\r\n"
 # TEXT may not hold control characters other than tab (§3.3.11); the library keeps
 # them, so they are dropped here. Line breaks stay: the library writes them as ``\n``.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -44,22 +47,39 @@ def _uri(url: str) -> str:
     return quote(url, safe=_URI_SAFE)
 
 
-def _description(event: Event, links: Links) -> str:
+def _description(event: Event, links: Links, titles: tuple[str, ...]) -> str:
     when = WORDS.date_range(event.date, event.end)
     parts = [f"日期：{when}"]
     if event.summary.strip():
         parts.append(event.summary.strip())
     if event.sources:
         lines = ["来源："]
-        for src in event.sources:
-            lines.append(f"“{src.quote}” —— {links.article_title(src.article)}")
+        for src, title in zip(event.sources, titles, strict=True):
+            lines.append(f"“{src.quote}” —— {title}")
             if links.absolute:
                 lines.append(_uri(links.source(src)))
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
 
 
-def _vevent(event: Event, links: Links, stamp: dt.datetime) -> icalendar.Event:
+def _vevent_bytes(event: Event, links: Links, stamp: dt.datetime) -> bytes:
+    """One VEVENT as the calendar writes it. Under ``mkdocs serve`` a save changes a few
+    events of thousands, and writing each event's lines is most of what the calendar
+    costs, so the bytes of an event are kept while its inputs stay the same (not its
+    line in the file: the calendar does not show it)."""
+    titles = tuple(links.article_title(src.article) for src in event.sources)
+    return _vevent_ical(dataclasses.replace(event, line=0), titles, links.site_url, stamp)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _vevent_ical(event: Event, titles: tuple[str, ...], site_url: str, stamp: dt.datetime) -> bytes:
+    data: bytes = _vevent(event, Links(site_url, {}), stamp, titles).to_ical()
+    return data
+
+
+def _vevent(
+    event: Event, links: Links, stamp: dt.datetime, titles: tuple[str, ...]
+) -> icalendar.Event:
     last = (event.end or event.date).last_day()
     vevent = icalendar.Event()
     vevent.add("UID", _text(f"{event.id}@{links.host}"))
@@ -68,7 +88,7 @@ def _vevent(event: Event, links: Links, stamp: dt.datetime) -> icalendar.Event:
     vevent.add("DTSTART", event.date.first_day())
     vevent.add("DTEND", last + dt.timedelta(days=1))
     vevent.add("SUMMARY", _text(event.title))
-    vevent.add("DESCRIPTION", _text(_description(event, links)))
+    vevent.add("DESCRIPTION", _text(_description(event, links, titles)))
     if links.absolute:  # a relative URL is not a valid URI value
         vevent.add("URL", icalendar.vUri(_uri(links.event(event))))
     if event.tags:
@@ -98,7 +118,8 @@ def timeline_ics(
         calendar.add("DESCRIPTION", _text(description.strip()))
         calendar.add("X-WR-CALDESC", _text(description.strip()))
     stamp = updated_at(corpus, updated)
-    for event in in_order(corpus):
-        calendar.add_component(_vevent(event, links, stamp))
-    data: bytes = calendar.to_ical()
-    return data
+    # The calendar's lines are its own, then each event's, then its END line.
+    head: bytes = calendar.to_ical()
+    assert head.endswith(_END)
+    events = b"".join(_vevent_bytes(event, links, stamp) for event in in_order(corpus))
+    return head[: -len(_END)] + events + _END

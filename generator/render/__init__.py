@@ -18,6 +18,7 @@ from .common import Options, webcal_url
 from .events import event_page
 from .home import home_page
 from .index import build_index
+from .memo import PageMemo
 from .site import Site
 from .taxonomy import entities_index, entity_pages, tag_pages, tags_index
 from .timeline_pages import timeline_pages
@@ -26,6 +27,7 @@ __all__ = [
     "STYLESHEET",
     "Labels",
     "Options",
+    "PageMemo",
     "raw_path",
     "render_pages",
     "static_files",
@@ -50,8 +52,10 @@ def raw_path(name: str) -> str:
     return paths.raw_file(name)
 
 
-def render_pages(corpus: Corpus, options: Options) -> dict[str, str]:
-    site = Site.of(build_index(corpus), options)
+def render_pages(corpus: Corpus, options: Options, memo: PageMemo | None = None) -> dict[str, str]:
+    """Every page; with ``memo``, a page whose template inputs the last build saw is
+    not rendered again (see :mod:`.memo`)."""
+    site = Site.of(build_index(corpus), options, memo)
     index = site.index
     pages = {
         paths.HOME: home_page(corpus, site),

@@ -12,6 +12,7 @@ from ..model import Event
 from .cards import Card, card
 from .common import Options, exports
 from .index import Index
+from .memo import PageMemo
 from .paging import ListPage
 from .templating import Renderer, front_matter
 
@@ -25,8 +26,8 @@ class Site:
     renderer: Renderer
 
     @classmethod
-    def of(cls, index: Index, options: Options) -> Site:
-        return cls(index, options, Renderer(options.labels, options.templates or None))
+    def of(cls, index: Index, options: Options, memo: PageMemo | None = None) -> Site:
+        return cls(index, options, Renderer(options.labels, options.templates or None, memo))
 
     @property
     def t(self) -> Labels:

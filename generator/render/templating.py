@@ -26,6 +26,7 @@ from .. import paths
 from ..labels import Labels
 from ..mdwrite import escape
 from ..summary import summary_html
+from .memo import PageMemo
 
 TEMPLATE_SUFFIX = ".md"
 
@@ -79,9 +80,14 @@ def front_matter(kind: str, *, edit_url: str | None = None, tags: Iterable[str] 
 class Renderer:
     """Renders page templates for one site: its language, its owner's templates."""
 
-    def __init__(self, labels: Labels, owner_dir: str | Path | None = None) -> None:
+    def __init__(
+        self, labels: Labels, owner_dir: str | Path | None = None, memo: PageMemo | None = None
+    ) -> None:
         self.labels = labels
         self.env = environment(str(owner_dir or ""), labels)
+        self.memo = memo
+        if memo is not None:
+            memo.begin(labels, str(owner_dir or ""))
 
     def partial(self, template: str, **context: Any) -> str:
         """A piece of a page (``partials/...``), rendered on its own."""
@@ -89,5 +95,12 @@ class Renderer:
 
     def page(self, template: str, path: str, **context: Any) -> str:
         """``template`` (a page kind's file name) rendered for the page at ``path``."""
+        if self.memo is not None:
+            return self.memo.page(
+                (template, path, context), lambda: self._page(template, path, context)
+            )
+        return self._page(template, path, context)
+
+    def _page(self, template: str, path: str, context: dict[str, Any]) -> str:
         out = self.env.get_template(template + TEMPLATE_SUFFIX).render(page=path, **context)
         return out if out.endswith("\n") else out + "\n"

@@ -1,0 +1,50 @@
+"""Pages rendered by the last build, found again when a page's template inputs are
+the same: under ``mkdocs serve`` a save changes a handful of pages out of thousands.
+
+A page's Markdown is a pure function of its template (and the templates it uses),
+the labels, the page's path and the context Python built for it; Jinja is most of
+what a page costs. The key hashes the pickled context, so any change to any value
+a template can see is a different key: a hit means the same page. A context that
+cannot be pickled is simply rendered. Only the last two builds' pages are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable
+from typing import Any
+
+from ..cache import code_fingerprint, digest, folder_parts
+from ..labels import Labels
+
+
+class PageMemo:
+    """``(template, path, context) -> Markdown``, in memory, for one process."""
+
+    def __init__(self) -> None:
+        self.around = ""
+        self.last: dict[bytes, str] = {}
+        self.now: dict[bytes, str] = {}
+        self.hits = 0
+
+    def begin(self, labels: Labels, owner_dir: str) -> None:
+        """A new build: what its pages share (labels, the owner's and shipped templates)."""
+        self.around = digest(code_fingerprint(), repr(labels), *folder_parts(owner_dir))
+        self.last = self.now or self.last  # the last build that rendered pages
+        self.now, self.hits = {}, 0
+
+    def page(self, key_parts: tuple[Any, ...], make: Callable[[], str]) -> str:
+        try:
+            data = pickle.dumps(key_parts, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return make()  # something not plain data: no key, render it
+        key = hashlib.sha256(self.around.encode() + b"\0" + data).digest()
+        text = self.now.get(key)
+        if text is None:
+            text = self.last.get(key)
+            self.hits += text is not None
+        if text is None:
+            text = make()
+        self.now[key] = text
+        return text
