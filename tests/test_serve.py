@@ -107,7 +107,11 @@ def _children(pid: int) -> list[tuple[str, str]]:
     """(name, state) of ``pid``'s child processes; state ``Z``: ended, not reaped (Linux)."""
     found = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        for child in (task / "children").read_text().split():
+        try:
+            children = (task / "children").read_text().split()
+        except (FileNotFoundError, ProcessLookupError):  # the thread ended meanwhile
+            continue
+        for child in children:
             try:
                 stat = Path(f"/proc/{child}/stat").read_text()
             except FileNotFoundError:  # reaped between the two reads
