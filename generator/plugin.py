@@ -119,7 +119,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         add_theme(config)
         folder = root / self.config.cache_dir
         if not self.config.cache:
-            self.caches = None
+            self.caches = self.memo = None  # `cache: false`: every save renders everything
         elif self.caches is None or self.caches.folder != folder:
             self.caches = Caches(folder)
         if self.caches is not None:
