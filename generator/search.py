@@ -8,25 +8,20 @@ its text one Han character a word, folded to Simplified character by character w
 a table made here from OpenCC's ``t2s`` data. The search page folds and spaces each
 query with the same table and the same rule (``assets/javascripts/timeline-fold.js``),
 so a query in either script finds pages in either script, by construction: the fold
-of a phrase is always the matching part of the fold of the page. The documents are
-written beside the built site and removed once the index is, so the pages readers
-download carry nothing extra.
+of a phrase is always the matching part of the fold of the page. The documents go
+straight to Pagefind as each page is written (:mod:`generator.site_search`), so the
+pages readers download carry nothing extra.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import tempfile
-import threading
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from . import paths, search_index, search_text
+from . import paths, search_text
 
 FOLD_SCRIPT = "assets/javascripts/timeline-fold.js"  # the query's fold, for the search page
 # The search page's Pagefind (PagefindUI's bundlePath points here): generator/search_page.js
@@ -156,10 +151,6 @@ def scripts() -> dict[str, bytes]:
 # by CSS instead (timeline.css), so the page looks the same.
 _PERMALINK = re.compile(r"(<a class=\"headerlink\"[^>]*>)(?:\u00b6|&para;)(</a>)")
 
-# Where the pages' search documents wait for Pagefind, inside the site folder while it
-# is built (a dot folder: never a page's path); removed once the index is written.
-SEARCH_DOCS = ".search"
-
 
 def document(page_html: str, src_uri: str, tags: object = None) -> str | None:
     """What Pagefind indexes of an event, article or hand-written page (None for others).
@@ -176,31 +167,6 @@ def document(page_html: str, src_uri: str, tags: object = None) -> str | None:
     return search_text.document(text, kind, names, fold, spaced)
 
 
-def searchable(
-    page_html: str, src_uri: str, tags: object = None, site_dir: str | Path | None = None
-) -> str:
-    """The page's HTML, and its search document written for the index under ``site_dir``.
-
-    The document's path mirrors the page's URL (``articles/x/index.html``), so Pagefind
-    gives the result the page's own URL.
-    """
-    page_html, doc = prepared(page_html, src_uri, tags)
-    if doc is not None and site_dir is not None:
-        url = paths.url_of(src_uri)
-        target = Path(
-            site_dir, SEARCH_DOCS, url, "index.html" if url.endswith("/") or not url else ""
-        )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(doc, encoding="utf-8")
-    return page_html
-
-
-def prepared(page_html: str, src_uri: str, tags: object = None) -> tuple[str, str | None]:
-    """The page's HTML without the heading marks, and its search document (or None)."""
-    page_html = unmarked(page_html)
-    return page_html, document(page_html, src_uri, tags)
-
-
 def unmarked(page_html: str) -> str:
     """The page's HTML without the "¶" of its heading links."""
     return _PERMALINK.sub(r"\1\2", page_html)
@@ -209,83 +175,3 @@ def unmarked(page_html: str) -> str:
 def index_url(src_uri: str) -> str:
     """The URL Pagefind gives a page's results: the page's own, from the site's root."""
     return "/" + paths.url_of(src_uri)
-
-
-class SearchIndexError(Exception):
-    pass
-
-
-def pagefind_binary() -> Path:
-    import pagefind_bin_extended
-
-    return Path(pagefind_bin_extended.get_executable())
-
-
-def _command(site_dir: Path) -> list[str]:
-    """Pagefind over the search documents, writing its bundle to ``site_dir/pagefind``."""
-    docs = site_dir / SEARCH_DOCS
-    docs.mkdir(parents=True, exist_ok=True)
-    return [
-        str(pagefind_binary()),
-        *("--site", str(docs), "--output-path", str(site_dir / "pagefind")),
-        *("--force-language", "zh", "--silent"),
-    ]
-
-
-def build_index(site_dir: Path) -> None:
-    """Write the Pagefind index into ``site_dir/pagefind``; the documents then go.
-
-    A site without one event, article or hand-written page has nothing to search, and
-    Pagefind refuses an empty index: it then gets none.
-    """
-    if not any((site_dir / SEARCH_DOCS).rglob("*.html")):
-        return
-    try:
-        result = subprocess.run(
-            _command(site_dir), capture_output=True, text=True, timeout=600, check=False
-        )
-    finally:
-        shutil.rmtree(site_dir / SEARCH_DOCS, ignore_errors=True)
-    if result.returncode != 0:
-        raise SearchIndexError(
-            f"search index failed: {result.stderr.strip() or result.stdout.strip()}"
-        )
-    search_index.canonical(site_dir / "pagefind")  # the same pages, the same bytes
-
-
-class BackgroundIndex:
-    """Pagefind run beside a live preview, so a save reaches the browser without waiting
-    for the search index (seconds on a big site); search catches up moments later.
-
-    One run at a time: a new save stops the run still indexing the previous one.
-    """
-
-    def __init__(self) -> None:
-        self.process: subprocess.Popen[bytes] | None = None
-        self.log: IO[bytes] | None = None
-
-    def start(self, site_dir: Path) -> str | None:
-        """Start indexing; returns the previous run's error, if it failed."""
-        problem = self.stop()
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop())
-        self.process = subprocess.Popen(
-            _command(site_dir), stdout=subprocess.DEVNULL, stderr=self.log
-        )
-        # Reap the run as soon as it ends: otherwise a finished Pagefind stays a zombie
-        # process until the next save or the end of the preview.
-        threading.Thread(target=self.process.wait, daemon=True).start()
-        return problem
-
-    def stop(self) -> str | None:
-        process, log, self.process, self.log = self.process, self.log, None, None
-        problem = None
-        if process is not None:
-            if process.poll() is None:
-                process.terminate()
-                process.wait()
-            elif process.returncode != 0 and log is not None:
-                log.seek(0)
-                problem = log.read().decode("utf-8", "replace").strip() or "pagefind failed"
-        if log is not None:
-            log.close()
-        return problem
