@@ -22,6 +22,7 @@ import io
 import json
 import subprocess
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,8 @@ class StreamingIndex:
                 answer = self._wait(self._send(request), _WRITE_TIMEOUT)
                 for message_id in range(1, self.sent + 1):
                     self._wait(message_id)  # an AddFile that failed says so here
-                _write_files(bundle, answer.get("files") or [])
+                files = answer.get("files") or []
+                write_bundle(bundle, {f["path"]: base64.b64decode(f["content"]) for f in files})
         finally:
             self.close(_WRITE_TIMEOUT)
         if self.pages:
@@ -145,11 +147,12 @@ class StreamingIndex:
         return answer
 
 
-def _write_files(bundle: Path, files: list[dict[str, str]]) -> None:
+def write_bundle(bundle: Path, files: Mapping[str, bytes]) -> None:
+    """Write a bundle's files (path inside the bundle -> bytes), none outside it."""
     root = bundle.resolve()
-    for file in files:
-        target = (root / file["path"]).resolve()
+    for path, data in sorted(files.items()):
+        target = (root / path).resolve()
         if root not in target.parents:
-            raise StreamingIndexError(f"Pagefind gave a file outside the bundle: {file['path']}")
+            raise StreamingIndexError(f"Pagefind gave a file outside the bundle: {path}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(base64.b64decode(file["content"]))
+        target.write_bytes(data)

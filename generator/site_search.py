@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 
 from .cache import JsonCache, digest
-from .search_stream import StreamingIndex, StreamingIndexError
+from .search_stream import StreamingIndex, StreamingIndexError, write_bundle
 
 BUNDLE = "pagefind"  # the bundle's folder in the site (PagefindUI's bundlePath)
 _MANIFEST = "search-manifest"  # the kept bundle's documents: one digest a page, in order
@@ -73,7 +73,7 @@ class SiteSearch:
             kept = self.store.get(digest(*self.kept), _KIND) if self.store else None
             if isinstance(kept, dict):
                 shutil.rmtree(target, ignore_errors=True)
-                _write_files(target, {p: base64.b64decode(d) for p, d in kept.items()})
+                write_bundle(target, {p: base64.b64decode(d) for p, d in kept.items()})
                 return
         if not self.seen:
             return  # nothing to search: Pagefind refuses an empty index, and gets none
@@ -121,10 +121,3 @@ class SiteSearch:
         self.finisher = None
         problem, self.problem = self.problem, None
         return problem
-
-
-def _write_files(target: Path, files: dict[str, bytes]) -> None:
-    for path, data in sorted(files.items()):
-        out = target / path
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
