@@ -43,7 +43,8 @@ def code_fingerprint() -> str:
 
 
 def folder_parts(path: str) -> list[str | bytes]:
-    """Every file of a folder (the site owner's templates), by name and bytes, in order."""
+    """Every file of a folder (the site owner's templates, a theme folder), by name and
+    bytes, in order."""
     if not path or not Path(path).is_dir():
         return []
     root = Path(path)

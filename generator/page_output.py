@@ -21,7 +21,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from .cache import JsonCache, code_fingerprint, digest
+from .cache import JsonCache, code_fingerprint, digest, folder_parts
 from .page_cache import config_fingerprint, warning_count
 
 TEMPLATE = "timeline-reused.html"  # the template of a reused page: its kept HTML
@@ -49,8 +49,7 @@ def theme_fingerprint(config: MkDocsConfig) -> str:
     for folder in map(Path, config.theme.dirs):
         if "site-packages" in folder.parts or "dist-packages" in folder.parts:
             continue
-        for file in sorted(p for p in folder.rglob("*") if p.is_file()):
-            parts += [file.relative_to(folder).as_posix(), file.read_bytes()]
+        parts += folder_parts(str(folder))
     settings = {k: config.theme[k] for k in sorted(config.theme) if k != "custom_dir"}
     parts.append(json.dumps(settings, sort_keys=True, default=_shown))
     return digest(*parts)
