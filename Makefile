@@ -18,9 +18,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
+# --dirty: MkDocs keeps the site folder between saves and the timeline plugin tells it
+# which pages a save left unchanged, so a save writes only what it changed.
 serve: install
 	@echo "Starting the live preview; MkDocs prints its address (with the site's path) below. Ctrl-C stops."
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 $(JS_DEPS): tests/js/package.json tests/js/package-lock.json
 	npm ci --prefix tests/js --no-audit --no-fund --silent

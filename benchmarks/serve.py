@@ -26,6 +26,10 @@ from .builds import build_env
 from .corpus import site_url
 
 POLL = 0.1
+# What ``make serve`` runs (tests/test_serve.py checks the Makefile says the same):
+# with ``--dirty`` MkDocs keeps the site folder and the timeline plugin says which
+# pages a save left unchanged (generator/unchanged.py).
+SERVE = ("serve", "--dirty")
 _STARTED = "Building documentation"
 _BUILT = "Documentation built in"
 QUIET = 2.0  # seconds without a new build before the next edit
@@ -107,7 +111,7 @@ def curator_loop(
     result: dict[str, Any] = {}
     with log_path.open("w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", *SERVE, "--dev-addr", f"127.0.0.1:{port}"],
             cwd=work,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -67,8 +67,11 @@ class JsonCache:
         self.changed = False
         self.counts: Counter[tuple[str, bool]] = Counter()  # (kind, found) -> lookups
 
-    def begin(self) -> None:
-        self.used = set()
+    def begin(self, carry: bool = False) -> None:
+        """A new build; with ``carry``, what the builds before it used stays in use (a
+        ``serve --dirty`` save uses only the entries of the pages it builds)."""
+        if not carry:
+            self.used = set()
         self.counts = Counter()
 
     def get(self, key: str, kind: str = "") -> Any | None:

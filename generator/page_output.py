@@ -84,9 +84,26 @@ def _toc(link: Any) -> list[Any]:
     return [link.level, link.id, link.title, [_toc(child) for child in link.children]]
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """The theme's templates as compiled by the last build, in memory: MkDocs makes a new
+    environment for every build, and compiling Material's templates again cost a
+    quarter of a second per save. Jinja checks each entry against the template's source."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
 class PageOutput:
     def __init__(self, store: JsonCache) -> None:
         self.store = store
+        self.compiled = _Compiled()
         self.site = ""
         self.reused: dict[str, str] = {}  # src_uri -> kept HTML, this build
         self.made: dict[str, str] = {}  # src_uri -> key of a page the theme renders
@@ -97,7 +114,9 @@ class PageOutput:
         self.reused, self.made = {}, {}
 
     def install(self, env: jinja2.Environment) -> None:
-        """Give the theme's environment the template of a reused page."""
+        """Give the theme's environment the template of a reused page, and the templates
+        compiled by the last build."""
+        env.bytecode_cache = self.compiled
         loader = env.loader
         if not (isinstance(loader, jinja2.ChoiceLoader) and TEMPLATE in loader.list_templates()):
             kept = jinja2.DictLoader({TEMPLATE: "{{ " + _SLOT + " }}"})

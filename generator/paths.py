@@ -41,6 +41,7 @@ def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a big site asks for the same names again and again
 def _page_name(text: str) -> str:
     """:func:`safe_name`, but never ``index`` (in any case): ``articles/index.md`` and
     its siblings are the section indexes, and ``tags/index/2.md`` their further pages."""
@@ -115,6 +116,7 @@ def _relative(folder: str, to_page: str) -> str:
     return _up(folder, target_folder) + name
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def url_of(page: str, site_url: str = "", anchor: str | None = None) -> str:
     """The public URL of a page with directory URLs: ``articles/x.md`` -> ``articles/x/``."""
     path = page

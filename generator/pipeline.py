@@ -142,12 +142,9 @@ def skeleton_files(inputs: Inputs, waiting: str) -> tuple[dict[str, str], dict[s
     return site_files(empty, [], dataclasses.replace(inputs, labels=changes))
 
 
-def site_files(
-    corpus: Corpus, raws: Sequence[RawText], inputs: Inputs, memo: render.PageMemo | None = None
-) -> tuple[dict[str, str], dict[str, bytes]]:
-    """Markdown pages (path -> text) and other files (path -> bytes) of the site;
-    ``memo`` keeps pages between the builds of one process (``mkdocs serve``)."""
-    options = render.Options(
+def render_options(inputs: Inputs) -> render.Options:
+    """What the page templates are given besides the corpus."""
+    return render.Options(
         site_url=inputs.site_url,
         repo_url=inputs.repo_url,
         edit_uri=inputs.edit_uri,
@@ -158,7 +155,14 @@ def site_files(
         site_name=inputs.site_name,
         site_description=inputs.site_description,
     )
-    pages = render.render_pages(corpus, options, memo)
+
+
+def site_files(
+    corpus: Corpus, raws: Sequence[RawText], inputs: Inputs, memo: render.PageMemo | None = None
+) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Markdown pages (path -> text) and other files (path -> bytes) of the site;
+    ``memo`` keeps pages between the builds of one process (``mkdocs serve``)."""
+    pages = render.render_pages(corpus, render_options(inputs), memo)
     files = export.export_all(
         corpus,
         inputs.site_url,

@@ -13,57 +13,33 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import paths, render, search
 from .banner import error_banner
-from .clean.pool import all_cores
 from .labels import UnknownLabels
 from .messages import say
 from .model import Corpus, Diagnostic, InputError
+from .page_cache import warning_count
 from .pipeline import Inputs, load_corpus, skeleton_files
 from .search_stream import StreamingIndexError
 from .site_cache import cached_site_files
 from .site_caches import Caches
-from .site_config import add_theme, repository_prefix
+from .site_config import TimelineConfig, add_theme, section_entry, site_inputs
 from .site_search import SiteSearch
+from .unchanged import Unchanged
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 SEARCH_PAGE = "search.md"
 SETTING = "mkdocs.yml: error: plugins.timeline"  # a setting's problem: ``{SETTING}.labels: …``
-# The nav entry whose tab a generated page lights up, by page kind.
-SECTION_OF = {
-    "timeline": paths.TIMELINE,
-    "month": paths.TIMELINE,
-    "event": paths.TIMELINE,
-    "article": paths.ARTICLES_INDEX,
-    "tag": paths.TAGS_INDEX,
-    "entity": paths.ENTITIES_INDEX,
-}
 
 
 class TimelineError(PluginError):
     """The inputs have errors; the message is one ``file:line:col: error: ...`` per line."""
-
-
-class TimelineConfig(base.Config):
-    articles = opt.Type(str, default="seeds")
-    timeline = opt.Type(str, default="timeline.yaml")
-    # Cleaned articles and converted pages, reused by the next build (and by every
-    # rebuild under `mkdocs serve`). Safe to delete; `cache: false` turns it off.
-    cache = opt.Type(bool, default=True)
-    cache_dir = opt.Type(str, default=".cache/timeline")
-    # A folder of page templates (event.md, timeline.md, ...) that replace the shipped
-    # ones of the same name; see docs/curate.md. Relative to mkdocs.yml.
-    templates = opt.Type(str, default="")
-    # Changes to the labels of the site's language (generator/labels/<language>.yaml).
-    labels = opt.Type(dict, default={})
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -76,18 +52,24 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.errors: tuple[Diagnostic, ...] = ()
         self.caches: Caches | None = None
         self.search: SiteSearch | None = None
-        self.documents: dict[str, str] = {}  # src_uri -> search document, this build
+        # src_uri -> search document (None: not searchable); under serve, of every page
+        # built since the server started, as last built.
+        self.documents: dict[str, str | None] = {}
         self.labels = render.Labels()
         self.nav: Any = None
         self.lit: Any = None  # the nav entry lit up for the page being rendered
         self.first_good = False  # whether ``last`` holds a good version of the input
         # Under serve: the pages of the last rebuild, so a save renders only what changed.
         self.memo: render.PageMemo | None = None
+        self.unchanged: Unchanged | None = None  # under `serve --dirty`: what a save skips
+        self.files: Files | None = None
+        self.warnings = 0  # MkDocs warnings when the page being built started
 
     # Defining on_startup makes MkDocs keep this instance across `serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.memo = render.PageMemo() if self.serving else None
+        self.unchanged = Unchanged(skip=True) if self.serving and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -101,29 +83,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if templates and not (root / templates).is_dir():
             said = say("no folder {name}", name=repr(templates))
             raise TimelineError(f"{SETTING}.templates: {said.text(language)}")
-        self.inputs = Inputs(
-            articles=root / self.config.articles,
-            timeline=root / self.config.timeline,
-            root=root,
-            site_url=config.site_url or "",
-            repo_url=config.repo_url or "",
-            edit_uri=repository_prefix(config.edit_uri or "", config.docs_dir, root),
-            site_name=config.site_name or "",
-            site_description=config.site_description or "",
-            language=language,
-            templates=str(root / templates) if templates else "",
-            labels=changes,
-            # Cleaning forks worker processes: not from serve's threaded server.
-            workers=1 if self.serving else all_cores(),
-        )
+        self.inputs = site_inputs(config, self.config, root, language, changes, self.serving)
         add_theme(config)
         folder = root / self.config.cache_dir
         if not self.config.cache:
             self.caches = self.memo = None  # `cache: false`: every save renders everything
+            if self.unchanged is not None:
+                self.unchanged.skip = False
         elif self.caches is None or self.caches.folder != folder:
             self.caches = Caches(folder)
         if self.caches is not None:
-            self.caches.begin(config)
+            self.caches.begin(config, carry=self.unchanged is not None)
         self._begin_search()
         return config
 
@@ -136,7 +106,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         problem = self.search.begin()
         if problem:
             log.warning(f"search index failed: {problem}")
-        self.documents = {}
+        if not self.serving:
+            self.documents = {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.inputs is not None
@@ -152,6 +123,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             log.info(warning.render(self.labels.language))
         self._add(files, config, pages, other)
         return files
+
+    def _track(self, files: Files, contents: dict[str, str | bytes]) -> None:
+        self.files = files
+        if self.unchanged is not None:
+            self.unchanged.track(files, contents)
 
     def _said(self, diagnostics: tuple[Diagnostic, ...]) -> str:
         return "\n".join(d.render(self.labels.language) for d in diagnostics)
@@ -185,6 +161,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 said = say("a hand-written file has the path of a generated page; rename it")
                 raise TimelineError(f"docs/{path}: error: {said.text(self.labels.language)}")
             files.append(File.generated(config, path, content=content))
+        self._track(files, contents)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -198,6 +175,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return markdown
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        self.warnings = warning_count()
         # While the input is broken every page carries the error banner: nothing to reuse.
         if self.caches is not None and not self.errors and page.file.src_uri in self.last[0]:
             self.caches.pages.attach(page)
@@ -209,23 +187,27 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.caches is not None and not self.errors:
             # Every page is converted by now, so their titles in the nav are final.
             self.caches.output.install(env)
-            pages = [f.page for f in files.documentation_pages() if f.page is not None]
+            # Pages a `serve --dirty` save skips were not read: nothing to plan for them.
+            pages = [f.page for f in files.documentation_pages() if f.page and f.page.markdown]
             self.caches.output.plan(pages, self.nav)
         return env
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.nav = nav
+        if self.unchanged is not None:
+            site = self.caches.output.site if self.caches else ""
+            shown = self._said(self.errors), str(self.first_good)
+            self.unchanged.surroundings([site, *shown], nav, config.nav)
         return nav
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         # Generated pages are not in the nav; light up the tab of the section they
         # belong to, so a reader on an event page sees "时间线" selected.
-        section = SECTION_OF.get(paths.page_kind(page.file.src_uri))
-        if section and nav is not None and page not in nav.pages:
-            entry = next((p for p in nav.pages if p.file.src_uri == section), None)
-            if entry is not None and entry is not page:
-                entry.active = True
-                self.lit = entry
+        entry = section_entry(page.file.src_uri, nav)
+        if entry is not None and entry is not page and page not in nav.pages:
+            entry.active = True
+            self.lit = entry
+        self.warnings = warning_count()
         if self.caches is not None:
             self.caches.output.context(page, context)
         return context
@@ -236,13 +218,21 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.lit = None
         if self.caches is not None and not self.errors:
             self.caches.output.keep(page, output)
+        self._warned(page)
+        if self.serving:
+            return output  # every page's document goes to Pagefind after the build
         document = self.documents.pop(page.file.src_uri, None)
         if document is not None and self.search is not None:
             # Pagefind indexes it on the other core while the next page renders.
             self.search.add(search.index_url(page.file.src_uri), document)
         return output
 
+    def _warned(self, page: Page) -> None:
+        if self.unchanged is not None and warning_count() != self.warnings:
+            self.unchanged.page_warned(page.file.src_uri)  # built again next time, to warn again
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._warned(page)
         if page.file.src_uri == SEARCH_PAGE:  # the search page itself is no result
             return html
         html, src_uri = search.unmarked(html), page.file.src_uri
@@ -251,14 +241,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             document = self.caches.pages.document(html, src_uri, tags, search.document)
         else:
             document = search.document(html, src_uri, tags)
-        if document is not None:
-            self.documents[page.file.src_uri] = document
+        self.documents[page.file.src_uri] = document
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.search is not None
+        site = Path(config.site_dir)
         try:
-            self.search.finish(Path(config.site_dir))  # under serve: in the background
+            if self.serving:  # all in the background: the save reaches the browser first
+                self.search.finish_all(site, self._documents_in_order())
+            else:
+                self.search.finish(site)
         except (OSError, StreamingIndexError) as err:
             self._search_failed(str(err))
         if not self.serving:
@@ -271,6 +264,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             # is written when the server stops: writing tens of megabytes after every
             # save held the page back by a second.
             self.caches.end(save=not self.serving)
+        if self.unchanged is not None and self.files is not None:
+            self.unchanged.end(self.files, config.site_dir)
+
+    def _documents_in_order(self) -> list[tuple[str, str]]:
+        """Every page's search document, in site order; from the build that last built it
+        (a ``serve --dirty`` save skips pages it did not change)."""
+        found = self.files or Files([])
+        pages = found.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        self.documents = {f.src_uri: self.documents.get(f.src_uri) for f in pages}
+        shown = self.documents.items()
+        return [(search.index_url(uri), doc) for uri, doc in shown if doc is not None]
 
     def _search_failed(self, problem: str) -> None:
         if not self.serving:
@@ -280,6 +284,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_shutdown(self) -> None:
         if self.search is not None:
             self.search.stop()
+        if self.unchanged is not None:
+            self.unchanged.close()
         if self.caches is not None and self.serving and not self.errors and self.first_good:
             self.caches.save()
 

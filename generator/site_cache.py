@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from .cache import JsonCache, code_fingerprint, digest, folder_parts
 from .model import Corpus, RawText
-from .pipeline import Inputs, build_date, site_files
-from .render import PageMemo
+from .pipeline import Inputs, build_date, render_options, site_files
+from .render import PageMemo, render_pages
 
 Files = tuple[dict[str, str], dict[str, bytes]]
 
@@ -48,7 +48,11 @@ def cached_site_files(
     found = cache.get(key, "site")
     if isinstance(found, dict):
         other = {path: base64.b64decode(data) for path, data in found["other"].items()}
-        return dict(found["pages"]), other
+        pages = dict(found["pages"])
+        if memo is not None and memo.empty():
+            options = render_options(inputs)
+            memo.prime(pages, lambda: render_pages(corpus, options, memo))
+        return pages, other
     pages, other = site_files(corpus, raws, inputs, memo)
     shown = {path: base64.b64encode(data).decode("ascii") for path, data in other.items()}
     cache.put(key, {"pages": pages, "other": shown})

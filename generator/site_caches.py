@@ -26,9 +26,10 @@ class Caches:
         self.output = PageOutput(self.pages.store)
         self.site = self.pages.store
 
-    def begin(self, config: MkDocsConfig) -> None:
-        self.articles.begin()
-        self.pages.store.begin()
+    def begin(self, config: MkDocsConfig, carry: bool = False) -> None:
+        """A new build; ``carry``: keep what earlier builds used (see JsonCache.begin)."""
+        self.articles.begin(carry)
+        self.pages.store.begin(carry)
         self.pages.fingerprint = config_fingerprint(config)
         self.output.begin(config)
 

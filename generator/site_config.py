@@ -3,12 +3,48 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 
-from . import render
+from . import paths, render
+from .clean.pool import all_cores
+from .pipeline import Inputs
 
 THEME_DIR = Path(__file__).parent / "theme"
+# The nav entry whose tab a generated page lights up, by page kind.
+SECTION_OF = {
+    "timeline": paths.TIMELINE,
+    "month": paths.TIMELINE,
+    "event": paths.TIMELINE,
+    "article": paths.ARTICLES_INDEX,
+    "tag": paths.TAGS_INDEX,
+    "entity": paths.ENTITIES_INDEX,
+}
+
+
+class TimelineConfig(base.Config):
+    articles = opt.Type(str, default="seeds")
+    timeline = opt.Type(str, default="timeline.yaml")
+    # Cleaned articles and converted pages, reused by the next build (and by every
+    # rebuild under `mkdocs serve`). Safe to delete; `cache: false` turns it off.
+    cache = opt.Type(bool, default=True)
+    cache_dir = opt.Type(str, default=".cache/timeline")
+    # A folder of page templates (event.md, timeline.md, ...) that replace the shipped
+    # ones of the same name; see docs/curate.md. Relative to mkdocs.yml.
+    templates = opt.Type(str, default="")
+    # Changes to the labels of the site's language (generator/labels/<language>.yaml).
+    labels = opt.Type(dict, default={})
+
+
+def section_entry(src_uri: str, nav: Any) -> Any:
+    """The nav entry whose tab a generated page outside the nav lights up, if any."""
+    section = SECTION_OF.get(paths.page_kind(src_uri))
+    if not section or nav is None:
+        return None
+    return next((p for p in nav.pages if p.file.src_uri == section), None)
 
 
 def add_theme(config: MkDocsConfig) -> None:
@@ -38,3 +74,30 @@ def repository_prefix(edit_uri: str, docs_dir: str, root: Path) -> str:
     if prefix.startswith("edit/"):
         prefix = "blob/" + prefix[len("edit/") :]
     return prefix
+
+
+def site_inputs(
+    config: MkDocsConfig,
+    options: TimelineConfig,
+    root: Path,
+    language: str,
+    changes: tuple[tuple[str, str], ...],
+    serving: bool,
+) -> Inputs:
+    """What the pipeline reads and shows, from the MkDocs settings and the plugin's."""
+    templates = options.templates
+    return Inputs(
+        articles=root / options.articles,
+        timeline=root / options.timeline,
+        root=root,
+        site_url=config.site_url or "",
+        repo_url=config.repo_url or "",
+        edit_uri=repository_prefix(config.edit_uri or "", config.docs_dir, root),
+        site_name=config.site_name or "",
+        site_description=config.site_description or "",
+        language=language,
+        templates=str(root / templates) if templates else "",
+        labels=changes,
+        # Cleaning forks worker processes: not from serve's threaded server.
+        workers=1 if serving else all_cores(),
+    )

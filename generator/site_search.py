@@ -7,9 +7,11 @@ index at all: the bundle that build wrote comes back from the cache. Pagefind ca
 update a bundle in place, so a build that changes one document indexes them all, on
 the other core while the pages render.
 
-Under ``mkdocs serve`` the bundle is finished in the background, so a save reaches the
-browser without waiting for it; the next save stops a run still going. ``mkdocs build``
-waits for it before the cache is written.
+Under ``mkdocs serve`` every page's document is handed over once the pages are
+written, and indexed in the background, so a save reaches the browser without
+waiting for the index; the old bundle answers searches until the new one replaces it,
+and the next save stops a run still going. ``mkdocs build`` waits for it before the
+cache is written.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class SiteSearch:
         self.seen: list[str] = []
         self.finisher: threading.Thread | None = None
         self.problem: str | None = None
+        self.on_disk: list[str] = []  # the documents of the bundle a serve build wrote
 
     def begin(self) -> str | None:
         """Start a build's index; returns the previous background run's error, if any."""
@@ -85,6 +88,48 @@ class SiteSearch:
         )
         self.finisher.start()
 
+    def finish_all(self, site_dir: Path, documents: list[tuple[str, str]]) -> None:
+        """Under serve: index ``documents`` (url, document), in site order, in the
+        background; nothing to do when the site folder holds their bundle already
+        (``serve --dirty`` keeps the folder between saves)."""
+        target = site_dir / BUNDLE
+        seen = [digest(url, document) for url, document in documents]
+        if seen and seen == self.on_disk and target.is_dir():
+            return
+        self.on_disk, self.seen, self.waiting = [], seen, []
+        if not seen:
+            return
+        if seen == self.kept and self.store is not None:
+            kept = self.store.get(digest(*seen), _KIND)
+            if isinstance(kept, dict):
+                shutil.rmtree(target, ignore_errors=True)
+                write_bundle(target, {p: base64.b64decode(d) for p, d in kept.items()})
+                self.on_disk = seen
+                return
+        self.index = index = StreamingIndex()
+        self.finisher = threading.Thread(
+            target=self._all_in_background, args=(index, documents, target, seen), daemon=True
+        )
+        self.finisher.start()
+
+    def _all_in_background(
+        self, index: StreamingIndex, documents: list[tuple[str, str]], target: Path, seen: list[str]
+    ) -> None:
+        fresh = target.with_name(f".{BUNDLE}-new")
+        try:
+            for url, document in documents:
+                index.add(url, document)
+            shutil.rmtree(fresh, ignore_errors=True)
+            index.finish(fresh)
+            self._keep(fresh, seen)
+            _replace(target, fresh)
+            self.on_disk = seen
+        except (OSError, StreamingIndexError) as err:
+            if self.index is index:  # not stopped by a newer save
+                self.problem = str(err)
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+
     def _background(self, index: StreamingIndex, target: Path, seen: list[str]) -> None:
         try:
             shutil.rmtree(target, ignore_errors=True)
@@ -121,3 +166,13 @@ class SiteSearch:
         self.finisher = None
         problem, self.problem = self.problem, None
         return problem
+
+
+def _replace(target: Path, fresh: Path) -> None:
+    """``fresh`` becomes ``target``; searches find the old bundle until then."""
+    old = target.with_name(f".{BUNDLE}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

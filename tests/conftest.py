@@ -75,19 +75,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @contextmanager
 def serving(project: Path, log_path: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    """``mkdocs serve`` on a free port, its output in ``log_path``: (process, site URL).
+    """``mkdocs serve`` as ``make serve`` runs it, on a free port, its output in
+    ``log_path``: (process, site URL).
 
     The URL carries the path of ``site_url``, where serve mounts the site, as published.
     """
     from mkdocs.config import load_config
 
-    from benchmarks.serve import free_port
+    from benchmarks.serve import SERVE, free_port
 
     port = free_port()
     mount = urllib.parse.urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
     with log_path.open("w", encoding="utf-8") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", *SERVE, "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
             stdout=log,
             stderr=subprocess.STDOUT,

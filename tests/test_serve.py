@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.serve import fetch
+from benchmarks.serve import SERVE, fetch
 
-from .conftest import copy_project, serving
+from .conftest import ROOT, copy_project, serving
 
 pytestmark = pytest.mark.slow
 
@@ -119,3 +119,10 @@ def _children(pid: int) -> list[tuple[str, str]]:
             name, rest = stat.split("(", 1)[1].rsplit(")", 1)
             found.append((name, rest.split()[0]))
     return found
+
+
+def test_the_tests_and_the_benchmark_serve_the_way_make_serve_does() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^serve:.*\n((?:\t.*\n)+)", makefile, re.M)
+    assert recipe is not None
+    assert f"$(BIN)/mkdocs {' '.join(SERVE)} --dev-addr" in recipe.group(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -59,7 +60,17 @@ class Site:
         )
 
     def cards(self, page: str, events: Sequence[Event]) -> list[Card]:
-        return [card(page, event, self.index, self.t) for event in events]
+        memo = self.renderer.memo
+        if memo is None:
+            return [card(page, event, self.index, self.t) for event in events]
+        make = functools.partial(card, page, index=self.index, labels=self.t)
+        return [memo.card(self._card_key(page, e), functools.partial(make, e)) for e in events]
+
+    def _card_key(self, page: str, event: Event) -> tuple[object, ...]:
+        """Everything a card shows: the event, and the titles of the articles it cites."""
+        found = self.index.articles
+        titles = tuple(a.title if (a := found.get(s.article)) else None for s in event.sources)
+        return (page, event, titles)
 
     def pager(
         self,

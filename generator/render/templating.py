@@ -96,8 +96,10 @@ class Renderer:
     def page(self, template: str, path: str, **context: Any) -> str:
         """``template`` (a page kind's file name) rendered for the page at ``path``."""
         if self.memo is not None:
+            known = self.memo.known.get(path)
             return self.memo.page(
-                (template, path, context), lambda: self._page(template, path, context)
+                (template, path, context),
+                lambda: known if known is not None else self._page(template, path, context),
             )
         return self._page(template, path, context)
 
