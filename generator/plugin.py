@@ -27,13 +27,15 @@ from .model import Corpus, Diagnostic, InputError
 from .page_cache import warning_count
 from .pipeline import Inputs, load_corpus, skeleton_files
 from .search_stream import StreamingIndexError
+from .serve_heap import Heap
 from .site_cache import cached_site_files
 from .site_caches import Caches
 from .site_config import TimelineConfig, add_theme, section_entry, site_inputs
-from .site_search import SiteSearch
+from .site_search import SiteSearch, in_site_order
 from .unchanged import Unchanged
 
 log = logging.getLogger("mkdocs.plugins.timeline")
+IN_SERVE = InclusionLevel.is_in_serve
 SEARCH_PAGE = "search.md"
 SETTING = "mkdocs.yml: error: plugins.timeline"  # a setting's problem: ``{SETTING}.labels: …``
 
@@ -62,6 +64,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # Under serve: the pages of the last rebuild, so a save renders only what changed.
         self.memo: render.PageMemo | None = None
         self.unchanged: Unchanged | None = None  # under `serve --dirty`: what a save skips
+        self.heap = Heap()
         self.files: Files | None = None
         self.warnings = 0  # MkDocs warnings when the page being built started
 
@@ -72,6 +75,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.unchanged = Unchanged(skip=True) if self.serving and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.heap.cancel()
         root = Path(config.config_file_path or ".").resolve().parent
         language = str(config.theme.get("language") or "en")
         changes = tuple(sorted((str(k), str(v)) for k, v in self.config.labels.items()))
@@ -249,7 +253,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         site = Path(config.site_dir)
         try:
             if self.serving:  # all in the background: the save reaches the browser first
-                self.search.finish_all(site, self._documents_in_order())
+                pages = (self.files or Files([])).documentation_pages(inclusion=IN_SERVE)
+                self.documents, shown = in_site_order(self.documents, [f.src_uri for f in pages])
+                self.search.finish_all(site, shown)
             else:
                 self.search.finish(site)
         except (OSError, StreamingIndexError) as err:
@@ -266,15 +272,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.caches.end(save=not self.serving)
         if self.unchanged is not None and self.files is not None:
             self.unchanged.end(self.files, config.site_dir)
-
-    def _documents_in_order(self) -> list[tuple[str, str]]:
-        """Every page's search document, in site order; from the build that last built it
-        (a ``serve --dirty`` save skips pages it did not change)."""
-        found = self.files or Files([])
-        pages = found.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        self.documents = {f.src_uri: self.documents.get(f.src_uri) for f in pages}
-        shown = self.documents.items()
-        return [(search.index_url(uri), doc) for uri, doc in shown if doc is not None]
+        if self.serving:
+            self.heap.settle_later()
 
     def _search_failed(self, problem: str) -> None:
         if not self.serving:

@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 
 from .cache import JsonCache, digest
+from .search import index_url
 from .search_stream import StreamingIndex, StreamingIndexError, write_bundle
 
 BUNDLE = "pagefind"  # the bundle's folder in the site (PagefindUI's bundlePath)
@@ -166,6 +167,16 @@ class SiteSearch:
         self.finisher = None
         problem, self.problem = self.problem, None
         return problem
+
+
+def in_site_order(
+    documents: dict[str, str | None], order: list[str]
+) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
+    """Under serve: each page's document (``src_uri -> document``, from the build that
+    last built the page: a ``serve --dirty`` save skips the pages it did not change),
+    only the pages in ``order``; and the (url, document) pairs to index, in that order."""
+    kept = {uri: documents.get(uri) for uri in order}
+    return kept, [(index_url(uri), doc) for uri, doc in kept.items() if doc is not None]
 
 
 def _replace(target: Path, fresh: Path) -> None:
