@@ -23,7 +23,7 @@ import json
 import subprocess
 import threading
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pagefind.service import get_executable
@@ -148,11 +148,22 @@ class StreamingIndex:
 
 
 def write_bundle(bundle: Path, files: Mapping[str, bytes]) -> None:
-    """Write a bundle's files (path inside the bundle -> bytes), none outside it."""
+    """Write a bundle's files (path inside the bundle -> bytes), none outside it.
+
+    Paths are checked by their parts, not resolved one by one: resolving asks the file
+    system about every folder of every path, which for a big site's thousands of
+    fragments cost more than writing them.
+    """
     root = bundle.resolve()
+    targets: list[tuple[Path, bytes]] = []
     for path, data in sorted(files.items()):
-        target = (root / path).resolve()
-        if root not in target.parents:
+        parts = PurePosixPath(path).parts
+        if not parts or path.startswith("/") or "\\" in path or ".." in parts:
             raise StreamingIndexError(f"Pagefind gave a file outside the bundle: {path}")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        targets.append((root.joinpath(*parts), data))
+    made: set[Path] = set()
+    for target, data in targets:
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(data)

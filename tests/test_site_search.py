@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.cache import JsonCache
+from generator.search_stream import StreamingIndexError, write_bundle
 from generator.site_search import BUNDLE, SiteSearch
 
 from .test_determinism import tree
@@ -48,3 +51,27 @@ def test_same_documents_reuse_the_bundle_and_a_change_indexes_again(tmp_path: Pa
 def test_a_site_without_documents_gets_no_bundle(tmp_path: Path) -> None:
     index(JsonCache(tmp_path / "cache.json"), tmp_path / "site", [])
     assert not (tmp_path / "site" / BUNDLE).exists()
+
+
+@pytest.mark.parametrize("path", ["../x.js", "/etc/x", "fragment/../../x", "a\\..\\x", ""])
+def test_a_bundle_file_outside_the_bundle_is_refused_before_anything_is_written(
+    tmp_path: Path, path: str
+) -> None:
+    with pytest.raises(StreamingIndexError):
+        write_bundle(tmp_path / "b", {"a.js": b"1", path: b"2"})
+    assert not (tmp_path / "b").exists() and not (tmp_path / "x.js").exists()
+
+
+def test_a_bundle_is_written_with_its_folders(tmp_path: Path) -> None:
+    files = {"pagefind.js": b"a", "fragment/zh_1.pf_fragment": b"b", "index/./zh_2.pf_index": b"c"}
+    write_bundle(tmp_path / "b", files)
+    written = {
+        p.relative_to(tmp_path / "b").as_posix(): p.read_bytes()
+        for p in (tmp_path / "b").rglob("*")
+        if p.is_file()
+    }
+    assert written == {
+        "pagefind.js": b"a",
+        "fragment/zh_1.pf_fragment": b"b",
+        "index/zh_2.pf_index": b"c",
+    }
