@@ -66,6 +66,10 @@ class JsonCache:
         self.used: set[str] = set()
         self.changed = False
         self.counts: Counter[tuple[str, bool]] = Counter()  # (kind, found) -> lookups
+        # key -> the entry as objects (an article), for the rest of this process: under
+        # serve an unchanged file then gives back the very same objects, which the
+        # page memo recognises without comparing them field by field.
+        self.decoded: dict[str, Any] = {}
 
     def begin(self, carry: bool = False) -> None:
         """A new build; with ``carry``, what the builds before it used stays in use (a
@@ -98,6 +102,7 @@ class JsonCache:
         """Forget, in memory, the entries this build did not use (a long ``serve``
         would otherwise keep every version of every page)."""
         entries = self._entries()
+        self.decoded = {k: v for k, v in self.decoded.items() if k in self.used}
         if len(self.used) < len(entries):
             self.memory = {k: v for k, v in entries.items() if k in self.used}
             self.changed = True

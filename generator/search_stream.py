@@ -53,6 +53,7 @@ class StreamingIndex:
         )
         self.answers: dict[int, dict[str, Any]] = {}
         self.arrived = threading.Condition()
+        self.ended = False  # Pagefind's output has ended: no answer will come any more
         self.sent = 0
         self.pages = 0
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -109,7 +110,7 @@ class StreamingIndex:
         try:
             stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
             stdin.flush()
-        except OSError as err:
+        except (OSError, ValueError) as err:  # ValueError: closed by a newer save's stop
             raise StreamingIndexError(f"Pagefind stopped: {err}") from None
         return self.sent
 
@@ -123,7 +124,10 @@ class StreamingIndex:
             for message in messages:
                 self._arrive(json.loads(base64.b64decode(message)))
         with self.arrived:
-            self.arrived.notify_all()  # Pagefind ended: nobody waits for an answer forever
+            # Said under the lock, not read from ``is_alive()``: a waiter woken by this
+            # call could still see the thread alive and then wait for good.
+            self.ended = True
+            self.arrived.notify_all()
 
     def _arrive(self, answer: dict[str, Any]) -> None:
         message_id = answer.get("message_id")
@@ -137,7 +141,7 @@ class StreamingIndex:
     def _wait(self, message_id: int, timeout: float = _WRITE_TIMEOUT) -> dict[str, Any]:
         with self.arrived:
             self.arrived.wait_for(
-                lambda: message_id in self.answers or not self.reader.is_alive(), timeout
+                lambda: message_id in self.answers or self.ended, timeout
             )
             answer = self.answers.get(message_id)
         if answer is None:

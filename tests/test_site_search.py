@@ -3,6 +3,7 @@ whole when every page's search document is the same, in the same order."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from generator.search_stream import StreamingIndexError, write_bundle
 from generator.site_search import BUNDLE, SiteSearch
 
 from .test_determinism import tree
+
+HANG_SECONDS = 120  # for the watchdog fixture: a stop that hangs ends the run
 
 DOCS = [
     ("/events/a/", "<html><body data-pagefind-body><p>阿 里 巴 巴</p></body></html>"),
@@ -75,3 +78,27 @@ def test_a_bundle_is_written_with_its_folders(tmp_path: Path) -> None:
         "fragment/zh_1.pf_fragment": b"b",
         "index/zh_2.pf_index": b"c",
     }
+
+
+def _many(count: int, word: str) -> list[tuple[str, str]]:
+    body = "<html><body data-pagefind-body><p>{} 第 {} 页 复 工 复 产</p></body></html>"
+    return [(f"/events/e{i}/", body.format(word, i)) for i in range(count)]
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.3, 1.0])
+def test_a_newer_save_stops_the_background_index_at_any_point_without_hanging(
+    tmp_path: Path, delay: float, watchdog: None
+) -> None:
+    """Under serve a save stops the index the last save started, whether it is still
+    being fed, being written, or done; the serve build waits for that stop, so a
+    stop that waited for an answer that never comes froze the server."""
+    search = SiteSearch(None, serving=True)
+    search.begin()
+    search.finish_all(tmp_path, _many(400, "旧"))
+    time.sleep(delay)
+    search.begin()  # the next save: stops the run, however far it got
+    assert search.finisher is None and search.index is None
+    search.finish_all(tmp_path, _many(3, "新"))
+    assert search.wait() is None
+    fragments = list((tmp_path / BUNDLE / "fragment").iterdir())
+    assert len(fragments) == 3  # the newer save's bundle, whole, nothing of the old one

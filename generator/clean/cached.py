@@ -41,7 +41,9 @@ def clean_files(
     if cache is not None:
         for n, key in enumerate(keys):
             stored = cache.get(key, "articles")
-            found[n] = None if stored is None else [from_json(a) for a in stored]
+            if stored is not None:
+                found[n] = cache.decoded.get(key) or [from_json(a) for a in stored]
+                cache.decoded[key] = found[n]
     missing = [n for n, articles in enumerate(found) if articles is None]
     cleaned = clean_many(clean, [raws[n] for n in missing], span, workers)
     for n, articles in zip(missing, cleaned, strict=True):

@@ -20,6 +20,21 @@ from .site import Site
 def article_page(article: Article, site: Site) -> str:
     page = paths.article_page(article.id)
     citations = site.index.citations.get(article.id, [])
+    memo = site.renderer.memo
+    if memo is None:
+        return _article_page(article, page, citations, site)
+    # Under serve an unchanged article is the very same object as last build (see
+    # JsonCache.decoded): known by identity, it needs no context built nor hashed. The
+    # memo holds the article, so its id cannot be reused while the entry lives.
+    cited = tuple(
+        (c.event.id, c.event.title, c.event.date, c.event.end, c.source) for c in citations
+    )
+    key = ("article", page, id(article), cited, site.options)
+    kept = memo.value(key, lambda: (article, _article_page(article, page, citations, site)))
+    return kept[1] if kept[0] is article else _article_page(article, page, citations, site)
+
+
+def _article_page(article: Article, page: str, citations: list[Citation], site: Site) -> str:
     facts = [x for x in (article.author, article.publication) if x]
     if article.date:
         facts.append(site.t.date(article.date))

@@ -9,7 +9,8 @@ cannot be pickled is simply rendered. Only the last two builds' pages are kept.
 
 Building those contexts costs too: an event's card is made for every list it is on.
 Cards are kept the same way, keyed by the page, the event itself (frozen, compared
-field by field) and the titles of the articles it cites.
+field by field) and the titles of the articles it cites; and article pages, keyed by
+the article object itself (see ``render.articles``).
 """
 
 from __future__ import annotations
@@ -33,18 +34,18 @@ class PageMemo:
         self.last: dict[bytes, str] = {}
         self.now: dict[bytes, str] = {}
         self.hits = 0
-        self.cards_last: dict[Hashable, Any] = {}
+        self.values_last: dict[Hashable, Any] = {}
         # path -> Markdown known to be the page's for this build's inputs (see prime)
         self.known: dict[str, str] = {}
-        self.cards_now: dict[Hashable, Any] = {}
+        self.values_now: dict[Hashable, Any] = {}
 
     def begin(self, labels: Labels, owner_dir: str) -> None:
         """A new build: what its pages share (labels, the owner's and shipped templates)."""
         self.around = digest(code_fingerprint(), repr(labels), *folder_parts(owner_dir))
         self.last = self.now or self.last  # the last build that rendered pages
         self.now, self.hits = {}, 0
-        self.cards_last = self.cards_now or self.cards_last
-        self.cards_now = {}
+        self.values_last = self.values_now or self.values_last
+        self.values_now = {}
 
     def empty(self) -> bool:
         return not (self.now or self.last)
@@ -59,14 +60,15 @@ class PageMemo:
         finally:
             self.known = {}
 
-    def card(self, key: Hashable, make: Callable[[], T]) -> T:
-        """One event's card for one page: the last build's when ``key`` is the same."""
-        found = self.cards_now.get(key)
+    def value(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What ``make`` gives (an event's card for a page, an article's page): the last
+        build's when ``key`` is the same."""
+        found = self.values_now.get(key)
         if found is None:
-            found = self.cards_last.get(key)
+            found = self.values_last.get(key)
         if found is None:
             found = make()
-        self.cards_now[key] = found
+        self.values_now[key] = found
         return cast(T, found)
 
     def page(self, key_parts: tuple[Any, ...], make: Callable[[], str]) -> str:

@@ -64,7 +64,7 @@ class Site:
         if memo is None:
             return [card(page, event, self.index, self.t) for event in events]
         make = functools.partial(card, page, index=self.index, labels=self.t)
-        return [memo.card(self._card_key(page, e), functools.partial(make, e)) for e in events]
+        return [memo.value(self._card_key(page, e), functools.partial(make, e)) for e in events]
 
     def _card_key(self, page: str, event: Event) -> tuple[object, ...]:
         """Everything a card shows: the event, and the titles of the articles it cites."""
