@@ -117,12 +117,17 @@ class StreamingIndex:
     def _read(self) -> None:
         stdout = self.process.stdout
         assert isinstance(stdout, io.BufferedReader)
-        buffer = b""
+        # A message can be megabytes (the bundle's files, in one answer): keep the
+        # pieces of the one being read in a list, and join them once it is whole;
+        # adding each piece to one buffer copied the whole message every time.
+        pieces: list[bytes] = []
         while chunk := stdout.read1(1 << 16):
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
-            for message in messages:
-                self._arrive(json.loads(base64.b64decode(message)))
+            *ends, rest = chunk.split(b",")
+            for end in ends:
+                pieces.append(end)
+                self._arrive(json.loads(base64.b64decode(b"".join(pieces))))
+                pieces = []
+            pieces.append(rest)
         with self.arrived:
             # Said under the lock, not read from ``is_alive()``: a waiter woken by this
             # call could still see the thread alive and then wait for good.
@@ -140,9 +145,7 @@ class StreamingIndex:
 
     def _wait(self, message_id: int, timeout: float = _WRITE_TIMEOUT) -> dict[str, Any]:
         with self.arrived:
-            self.arrived.wait_for(
-                lambda: message_id in self.answers or self.ended, timeout
-            )
+            self.arrived.wait_for(lambda: message_id in self.answers or self.ended, timeout)
             answer = self.answers.get(message_id)
         if answer is None:
             raise StreamingIndexError("Pagefind gave no answer")
