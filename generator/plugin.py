@@ -90,10 +90,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.inputs = site_inputs(config, self.config, root, language, changes, self.serving)
         add_theme(config)
         folder = root / self.config.cache_dir
+        if self.unchanged is not None:
+            self.unchanged.skip = self.config.cache  # `cache: false`: every save builds all
         if not self.config.cache:
             self.caches = self.memo = None  # `cache: false`: every save renders everything
-            if self.unchanged is not None:
-                self.unchanged.skip = False
         elif self.caches is None or self.caches.folder != folder:
             self.caches = Caches(folder)
         if self.caches is not None:
