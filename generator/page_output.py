@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from .cache import JsonCache, code_fingerprint, digest, folder_parts
-from .page_cache import config_fingerprint, warning_count
+from .page_cache import config_fingerprint
 
 TEMPLATE = "timeline-reused.html"  # the template of a reused page: its kept HTML
 _SLOT = "timeline_reused"
@@ -107,7 +107,6 @@ class PageOutput:
         self.site = ""
         self.reused: dict[str, str] = {}  # src_uri -> kept HTML, this build
         self.made: dict[str, str] = {}  # src_uri -> key of a page the theme renders
-        self.before = 0  # warnings seen when the page being built started
 
     def begin(self, config: MkDocsConfig) -> None:
         self.site = site_fingerprint(config)
@@ -139,9 +138,10 @@ class PageOutput:
         kept = self.reused.get(page.file.src_uri)
         if kept is not None:
             context[_SLOT] = Markup(kept)  # the theme's own HTML, made before
-        self.before = warning_count()
 
-    def keep(self, page: Page, output: str) -> None:
+    def keep(self, page: Page, output: str, warned: bool) -> None:
+        """Keep what the theme made of the page, unless it warned (the next build then
+        renders it again and says the same)."""
         key = self.made.get(page.file.src_uri)
-        if key is not None and warning_count() == self.before:
+        if key is not None and not warned:
             self.store.put(key, output)

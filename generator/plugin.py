@@ -66,7 +66,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.unchanged: Unchanged | None = None  # under `serve --dirty`: what a save skips
         self.heap = Heap()
         self.files: Files | None = None
-        self.warnings = 0  # MkDocs warnings when the page being built started
+        self.warnings = 0  # MkDocs warnings when the page's step began (see _warned)
 
     # Defining on_startup makes MkDocs keep this instance across `serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -106,7 +106,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.search is None or self.search.store is not store:
             if self.search is not None:
                 self.search.stop()
-            self.search = SiteSearch(store, self.serving)
+            self.search = SiteSearch(store)
         problem = self.search.begin()
         if problem:
             log.warning(f"search index failed: {problem}")
@@ -127,11 +127,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             log.info(warning.render(self.labels.language))
         self._add(files, config, pages, other)
         return files
-
-    def _track(self, files: Files, contents: dict[str, str | bytes]) -> None:
-        self.files = files
-        if self.unchanged is not None:
-            self.unchanged.track(files, contents)
 
     def _said(self, diagnostics: tuple[Diagnostic, ...]) -> str:
         return "\n".join(d.render(self.labels.language) for d in diagnostics)
@@ -165,7 +160,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 said = say("a hand-written file has the path of a generated page; rename it")
                 raise TimelineError(f"docs/{path}: error: {said.text(self.labels.language)}")
             files.append(File.generated(config, path, content=content))
-        self._track(files, contents)
+        self.files = files
+        if self.unchanged is not None:
+            self.unchanged.track(files, contents)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -220,9 +217,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.lit is not None:
             self.lit.active = False
             self.lit = None
+        warned = self._warned(page)
         if self.caches is not None and not self.errors:
-            self.caches.output.keep(page, output)
-        self._warned(page)
+            self.caches.output.keep(page, output, warned)
         if self.serving:
             return output  # every page's document goes to Pagefind after the build
         document = self.documents.pop(page.file.src_uri, None)
@@ -231,9 +228,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.search.add(search.index_url(page.file.src_uri), document)
         return output
 
-    def _warned(self, page: Page) -> None:
-        if self.unchanged is not None and warning_count() != self.warnings:
-            self.unchanged.page_warned(page.file.src_uri)  # built again next time, to warn again
+    def _warned(self, page: Page) -> bool:
+        """Whether MkDocs warned in this step of the page (then not kept: it warns again)."""
+        warned = warning_count() != self.warnings
+        if warned and self.unchanged is not None:
+            self.unchanged.page_warned(page.file.src_uri)
+        return warned
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._warned(page)

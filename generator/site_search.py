@@ -31,9 +31,8 @@ _KIND = "search-bundle"
 
 
 class SiteSearch:
-    def __init__(self, store: JsonCache | None, serving: bool) -> None:
+    def __init__(self, store: JsonCache | None) -> None:
         self.store = store  # where the last bundle is kept, or None: no reuse
-        self.serving = serving
         self.kept: list[str] = []  # the kept bundle's manifest
         self.index: StreamingIndex | None = None
         self.waiting: list[tuple[str, str]] = []  # documents not sent: they may be the kept ones
@@ -73,21 +72,13 @@ class SiteSearch:
     def finish(self, site_dir: Path) -> None:
         """Write ``site_dir/pagefind``: the kept bundle if nothing changed, else the new one."""
         target = site_dir / BUNDLE
-        if self.index is None and self.seen and self.seen == self.kept:
-            kept = self.store.get(digest(*self.kept), _KIND) if self.store else None
-            if isinstance(kept, dict):
-                shutil.rmtree(target, ignore_errors=True)
-                write_bundle(target, {p: base64.b64decode(d) for p, d in kept.items()})
-                return
+        if self.index is None and self.seen and self._write_kept(target, self.seen):
+            return
         if not self.seen:
             return  # nothing to search: Pagefind refuses an empty index, and gets none
         self._start()
         assert self.index is not None
-        index, seen = self.index, list(self.seen)
-        self.finisher = threading.Thread(
-            target=self._background, args=(index, target, seen), daemon=True
-        )
-        self.finisher.start()
+        self._in_background(self.index, [], target, list(self.seen))
 
     def finish_all(self, site_dir: Path, documents: list[tuple[str, str]]) -> None:
         """Under serve: index ``documents`` (url, document), in site order, in the
@@ -98,24 +89,36 @@ class SiteSearch:
         if seen and seen == self.on_disk and target.is_dir():
             return
         self.on_disk, self.seen, self.waiting = [], seen, []
-        if not seen:
+        if not seen or self._write_kept(target, seen):
             return
-        if seen == self.kept and self.store is not None:
-            kept = self.store.get(digest(*seen), _KIND)
-            if isinstance(kept, dict):
-                shutil.rmtree(target, ignore_errors=True)
-                write_bundle(target, {p: base64.b64decode(d) for p, d in kept.items()})
-                self.on_disk = seen
-                return
-        self.index = index = StreamingIndex()
+        self.index = StreamingIndex()
+        self._in_background(self.index, documents, target, seen)
+
+    def _write_kept(self, target: Path, seen: list[str]) -> bool:
+        """The kept bundle, when its documents are ``seen``; whether there was one."""
+        if seen != self.kept or self.store is None:
+            return False
+        kept = self.store.get(digest(*seen), _KIND)
+        if not isinstance(kept, dict):
+            return False
+        shutil.rmtree(target, ignore_errors=True)
+        write_bundle(target, {p: base64.b64decode(d) for p, d in kept.items()})
+        self.on_disk = seen
+        return True
+
+    def _in_background(
+        self, index: StreamingIndex, documents: list[tuple[str, str]], target: Path, seen: list[str]
+    ) -> None:
         self.finisher = threading.Thread(
-            target=self._all_in_background, args=(index, documents, target, seen), daemon=True
+            target=self._index, args=(index, documents, target, seen), daemon=True
         )
         self.finisher.start()
 
-    def _all_in_background(
+    def _index(
         self, index: StreamingIndex, documents: list[tuple[str, str]], target: Path, seen: list[str]
     ) -> None:
+        """Feed ``documents`` (if the build did not stream them), write the bundle beside
+        the old one, keep it, and swap it in."""
         fresh = target.with_name(f".{BUNDLE}-new")
         try:
             for url, document in documents:
@@ -130,15 +133,6 @@ class SiteSearch:
                 self.problem = str(err)
         finally:
             shutil.rmtree(fresh, ignore_errors=True)
-
-    def _background(self, index: StreamingIndex, target: Path, seen: list[str]) -> None:
-        try:
-            shutil.rmtree(target, ignore_errors=True)
-            index.finish(target)
-            self._keep(target, seen)
-        except (OSError, StreamingIndexError) as err:
-            if self.index is index:  # not stopped by a newer save
-                self.problem = str(err)
 
     def _keep(self, target: Path, seen: list[str]) -> None:
         if self.store is None:

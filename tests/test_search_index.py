@@ -31,7 +31,7 @@ def documents() -> list[tuple[str, str]]:
 
 def build_index(folder: Path) -> None:
     """The bundle of :func:`documents` in ``folder``, fed to Pagefind as a build feeds it."""
-    index = SiteSearch(None, serving=False)
+    index = SiteSearch(None)
     index.begin()
     for url, doc in documents():
         index.add(url, doc)

@@ -24,7 +24,7 @@ DOCS = [
 
 def index(keep: JsonCache, site: Path, docs: list[tuple[str, str]]) -> bool:
     """Index ``docs`` into ``site``; whether Pagefind had to run."""
-    search = SiteSearch(keep, serving=False)
+    search = SiteSearch(keep)
     search.begin()
     for url, doc in docs:
         search.add(url, doc)
@@ -92,7 +92,7 @@ def test_a_newer_save_stops_the_background_index_at_any_point_without_hanging(
     """Under serve a save stops the index the last save started, whether it is still
     being fed, being written, or done; the serve build waits for that stop, so a
     stop that waited for an answer that never comes froze the server."""
-    search = SiteSearch(None, serving=True)
+    search = SiteSearch(None)
     search.begin()
     search.finish_all(tmp_path, _many(400, "旧"))
     time.sleep(delay)

@@ -27,25 +27,22 @@ T = TypeVar("T")
 
 
 class PageMemo:
-    """``(template, path, context) -> Markdown``, in memory, for one process."""
+    """``(template, path, context) -> Markdown``, and cards and article pages, in memory,
+    for one process: what this build made, and what the last build that made any did."""
 
     def __init__(self) -> None:
         self.around = ""
-        self.last: dict[bytes, str] = {}
-        self.now: dict[bytes, str] = {}
-        self.hits = 0
-        self.values_last: dict[Hashable, Any] = {}
+        self.last: dict[Hashable, Any] = {}
+        self.now: dict[Hashable, Any] = {}
+        self.hits = 0  # pages found again (not cards), this build
         # path -> Markdown known to be the page's for this build's inputs (see prime)
         self.known: dict[str, str] = {}
-        self.values_now: dict[Hashable, Any] = {}
 
     def begin(self, labels: Labels, owner_dir: str) -> None:
         """A new build: what its pages share (labels, the owner's and shipped templates)."""
         self.around = digest(code_fingerprint(), repr(labels), *folder_parts(owner_dir))
         self.last = self.now or self.last  # the last build that rendered pages
         self.now, self.hits = {}, 0
-        self.values_last = self.values_now or self.values_last
-        self.values_now = {}
 
     def empty(self) -> bool:
         return not (self.now or self.last)
@@ -63,13 +60,7 @@ class PageMemo:
     def value(self, key: Hashable, make: Callable[[], T]) -> T:
         """What ``make`` gives (an event's card for a page, an article's page): the last
         build's when ``key`` is the same."""
-        found = self.values_now.get(key)
-        if found is None:
-            found = self.values_last.get(key)
-        if found is None:
-            found = make()
-        self.values_now[key] = found
-        return cast(T, found)
+        return self._find(key, make)[0]
 
     def page(self, key_parts: tuple[Any, ...], make: Callable[[], str]) -> str:
         try:
@@ -77,11 +68,15 @@ class PageMemo:
         except (pickle.PicklingError, TypeError, AttributeError):
             return make()  # something not plain data: no key, render it
         key = hashlib.sha256(self.around.encode() + b"\0" + data).digest()
-        text = self.now.get(key)
-        if text is None:
-            text = self.last.get(key)
-            self.hits += text is not None
-        if text is None:
-            text = make()
-        self.now[key] = text
+        text, again = self._find(key, make)
+        self.hits += again
         return text
+
+    def _find(self, key: Hashable, make: Callable[[], T]) -> tuple[T, bool]:
+        """The value, and whether it came from the last build."""
+        found = self.now.get(key)
+        again = found is None and key in self.last
+        if found is None:
+            found = self.last[key] if again else make()
+        self.now[key] = found
+        return cast(T, found), again
