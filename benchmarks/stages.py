@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from generator import export, render, timeline
 from generator.cache import JsonCache
 from generator.clean import clean_corpus
-from generator.clean.pool import all_cores
+from generator.cores import all_cores
 from generator.model import Corpus
 from generator.pipeline import Inputs, build_date
 from generator.read import read_dir

@@ -85,6 +85,10 @@ class JsonCache:
             self.used.add(key)
         return value
 
+    def has(self, key: str) -> bool:
+        """Whether ``key`` has an entry (not counted as a lookup, not marked used)."""
+        return key in self._entries()
+
     def put(self, key: str, value: Any) -> None:
         self._entries()[key] = value
         self.used.add(key)

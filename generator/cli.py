@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from . import mdwrite, published, timeline
-from .clean.pool import all_cores
+from .cores import all_cores
 from .messages import ENGLISH, say
 from .model import Article, Diagnostic, InputError, RawText
 from .pipeline import (

@@ -64,11 +64,20 @@ def warning_count() -> int:
     return _WARNINGS.count
 
 
+def only_count_warnings() -> None:
+    """In a worker process: count MkDocs' warnings and print none."""
+    logging.getLogger("mkdocs").handlers = [_WARNINGS]
+
+
 class PageCache:
     def __init__(self, store: JsonCache, fingerprint: str) -> None:
         self.store = store
         self.fingerprint = fingerprint
         self.warnings = _WARNINGS
+        # key -> entry made by worker processes ahead of the build (generator.page_ahead),
+        # taken when the build asks for it; counted as converted, which it was.
+        self.ahead: dict[str, Any] = {}
+        self.taken = 0  # pages this build took from ``ahead``
         logger = logging.getLogger("mkdocs")
         if _WARNINGS not in logger.handlers:
             logger.addHandler(_WARNINGS)
@@ -82,23 +91,37 @@ class PageCache:
 
         page.render = types.MethodType(render, page)  # type: ignore[method-assign]
 
+    def page_key(self, src_uri: str, markdown: str) -> str:
+        return digest(self.fingerprint, src_uri, markdown)
+
+    def document_key(self, html: str, src_uri: str, tags: object) -> str:
+        shown_tags = json.dumps(tags, ensure_ascii=False, sort_keys=True, default=str)
+        return digest(self.fingerprint, "search", src_uri, html, shown_tags)
+
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         assert page.markdown is not None
-        key = digest(self.fingerprint, page.file.src_uri, page.markdown)
+        key = self.page_key(page.file.src_uri, page.markdown)
         entry = self.store.get(key, "page")
         if entry is not None and _restore(page, entry, files):
+            return
+        entry = self.ahead.pop(key, None)
+        if entry is not None and _restore(page, entry, files):
+            self.store.put(key, entry)
+            self.taken += 1
             return
         before = self.warnings.count
         Page.render(page, config, files)
         if self.warnings.count == before:
-            self.store.put(key, _entry(page))
+            self.store.put(key, page_entry(page))
 
     def document(self, html: str, src_uri: str, tags: object, make: Document) -> str | None:
         """The page's search document, made again only when its HTML or tags changed
         (reading a page's HTML back into text is most of what search costs a build)."""
-        shown_tags = json.dumps(tags, ensure_ascii=False, sort_keys=True, default=str)
-        key = digest(self.fingerprint, "search", src_uri, html, shown_tags)
+        key = self.document_key(html, src_uri, tags)
         found = self.store.get(key, "search")
+        if found is None and key in self.ahead:
+            found = self.ahead.pop(key)
+            self.store.put(key, found)
         if isinstance(found, list) and len(found) == 1:
             return None if found[0] is None else str(found[0])
         made = make(html, src_uri, tags)
@@ -106,7 +129,7 @@ class PageCache:
         return made
 
 
-def _entry(page: Page) -> dict[str, Any]:
+def page_entry(page: Page) -> dict[str, Any]:
     links = page.links_to_anchors or {}
     return {
         "content": page.content,

@@ -24,6 +24,7 @@ from .banner import error_banner
 from .labels import UnknownLabels
 from .messages import say
 from .model import Corpus, Diagnostic, InputError
+from .page_ahead import convert_ahead
 from .page_cache import warning_count
 from .pipeline import Inputs, load_corpus, skeleton_files
 from .search_stream import StreamingIndexError
@@ -183,6 +184,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return page
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if not self.serving:  # every page is converted: index them while they are written
+            self._index_all(config)
         env.globals["timeline_labels"] = self.labels
         env.globals["timeline_webcal"] = render.webcal_url(config.site_url or "")
         if self.caches is not None and not self.errors:
@@ -195,6 +198,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.nav = nav
+        if self.caches is not None and not self.errors and self.inputs is not None:
+            convert_ahead(self.caches.pages, self.last[0], config, files, self.inputs.workers)
         if self.unchanged is not None:
             site = self.caches.output.site if self.caches else ""
             shown = self._said(self.errors), str(self.first_good)
@@ -220,12 +225,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         warned = self._warned(page)
         if self.caches is not None and not self.errors:
             self.caches.output.keep(page, output, warned)
-        if self.serving:
-            return output  # every page's document goes to Pagefind after the build
-        document = self.documents.pop(page.file.src_uri, None)
-        if document is not None and self.search is not None:
-            # Pagefind indexes it on the other core while the next page renders.
-            self.search.add(search.index_url(page.file.src_uri), document)
         return output
 
     def _warned(self, page: Page) -> bool:
@@ -250,17 +249,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.search is not None
-        site = Path(config.site_dir)
-        try:
-            if self.serving:  # all in the background: the save reaches the browser first
-                pages = (self.files or Files([])).documentation_pages(inclusion=IN_SERVE)
-                self.documents, shown = in_site_order(self.documents, [f.src_uri for f in pages])
-                self.search.finish_all(site, shown)
-            else:
-                self.search.finish(site)
-        except (OSError, StreamingIndexError) as err:
-            self._search_failed(str(err))
-        if not self.serving:
+        if self.serving:  # all in the background: the save reaches the browser first
+            self._index_all(config)
+        else:
             problem = self.search.wait()  # the bundle goes into the cache too
             if problem:
                 self._search_failed(problem)
@@ -274,6 +265,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.unchanged.end(self.files, config.site_dir)
         if self.serving:
             self.heap.settle_later()
+
+    def _index_all(self, config: MkDocsConfig) -> None:
+        """Every page's search document to Pagefind, in site order, in the background."""
+        assert self.search is not None
+        served = IN_SERVE if self.serving else InclusionLevel.is_included
+        pages = (self.files or Files([])).documentation_pages(inclusion=served)
+        self.documents, shown = in_site_order(self.documents, [f.src_uri for f in pages])
+        try:
+            self.search.index_all(Path(config.site_dir), shown)
+        except (OSError, StreamingIndexError) as err:
+            self._search_failed(str(err))
 
     def _search_failed(self, problem: str) -> None:
         if not self.serving:

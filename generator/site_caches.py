@@ -31,6 +31,7 @@ class Caches:
         self.articles.begin(carry)
         self.pages.store.begin(carry)
         self.pages.fingerprint = config_fingerprint(config)
+        self.pages.ahead, self.pages.taken = {}, 0
         self.output.begin(config)
 
     def end(self, save: bool = True) -> None:
@@ -39,7 +40,8 @@ class Caches:
         log.info(
             f"timeline cache: {files['articles', True]} article files and "
             f"{views['page', True]} pages reused; {files['articles', False]} files cleaned, "
-            f"{views['page', False]} pages converted; {themed['output', True]} pages "
+            f"{views['page', False]} pages converted ({self.pages.taken} of them ahead, "
+            f"on every core); {themed['output', True]} pages "
             f"not rendered again"
         )
         if save:

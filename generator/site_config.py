@@ -10,7 +10,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 
 from . import paths, render
-from .clean.pool import all_cores
+from .cores import all_cores
 from .pipeline import Inputs
 
 THEME_DIR = Path(__file__).parent / "theme"

@@ -1,17 +1,16 @@
 """One build's search index: indexed while the pages are written, or reused whole.
 
-Pagefind gets each page's search document as MkDocs writes the page
-(:class:`generator.search_stream.StreamingIndex`), so indexing runs beside rendering.
-A build whose documents are exactly the previous build's, in the same order, does not
-index at all: the bundle that build wrote comes back from the cache. Pagefind cannot
-update a bundle in place, so a build that changes one document indexes them all, on
-the other core while the pages render.
+Every page's search document is made when its Markdown is converted, before any page
+is written. ``mkdocs build`` hands them all to Pagefind
+(:class:`generator.search_stream.StreamingIndex`) then, so the index is built on the
+other core while the theme renders the pages, and waits for it at the end. A build
+whose documents are exactly the previous build's, in the same order, does not index
+at all: the bundle that build wrote comes back from the cache. Pagefind cannot update
+a bundle in place, so a build that changes one document indexes them all.
 
-Under ``mkdocs serve`` every page's document is handed over once the pages are
-written, and indexed in the background, so a save reaches the browser without
-waiting for the index; the old bundle answers searches until the new one replaces it,
-and the next save stops a run still going. ``mkdocs build`` waits for it before the
-cache is written.
+Under ``mkdocs serve`` the documents are handed over once the pages are written, so a
+save reaches the browser without waiting for the index; the old bundle answers
+searches until the new one replaces it, and the next save stops a run still going.
 """
 
 from __future__ import annotations
@@ -35,8 +34,6 @@ class SiteSearch:
         self.store = store  # where the last bundle is kept, or None: no reuse
         self.kept: list[str] = []  # the kept bundle's manifest
         self.index: StreamingIndex | None = None
-        self.waiting: list[tuple[str, str]] = []  # documents not sent: they may be the kept ones
-        self.seen: list[str] = []
         self.finisher: threading.Thread | None = None
         self.problem: str | None = None
         self.on_disk: list[str] = []  # the documents of the bundle a serve build wrote
@@ -44,51 +41,21 @@ class SiteSearch:
     def begin(self) -> str | None:
         """Start a build's index; returns the previous background run's error, if any."""
         problem = self.stop()
-        self.index, self.waiting, self.seen = None, [], []
+        self.index = None
         found = self.store.get(_MANIFEST, _KIND) if self.store is not None else None
         self.kept = [str(d) for d in found] if isinstance(found, list) else []
         return problem
 
-    def add(self, url: str, document: str) -> None:
-        self.seen.append(digest(url, document))
-        if self.index is None and self._still_kept():
-            self.waiting.append((url, document))
-            return
-        self._start()
-        assert self.index is not None
-        self.index.add(url, document)
-
-    def _start(self) -> None:
-        if self.index is None:  # the first change: index everything from here on
-            self.index = StreamingIndex()
-            for waiting in self.waiting:
-                self.index.add(*waiting)
-            self.waiting = []
-
-    def _still_kept(self) -> bool:
-        at = len(self.seen) - 1
-        return at < len(self.kept) and self.kept[at] == self.seen[at]
-
-    def finish(self, site_dir: Path) -> None:
-        """Write ``site_dir/pagefind``: the kept bundle if nothing changed, else the new one."""
-        target = site_dir / BUNDLE
-        if self.index is None and self.seen and self._write_kept(target, self.seen):
-            return
-        if not self.seen:
-            return  # nothing to search: Pagefind refuses an empty index, and gets none
-        self._start()
-        assert self.index is not None
-        self._in_background(self.index, [], target, list(self.seen))
-
-    def finish_all(self, site_dir: Path, documents: list[tuple[str, str]]) -> None:
-        """Under serve: index ``documents`` (url, document), in site order, in the
-        background; nothing to do when the site folder holds their bundle already
-        (``serve --dirty`` keeps the folder between saves)."""
+    def index_all(self, site_dir: Path, documents: list[tuple[str, str]]) -> None:
+        """Index ``documents`` (url, document), in site order, in the background into
+        ``site_dir/pagefind``: the kept bundle if they are its documents, and nothing
+        at all when the site folder holds their bundle already (``serve --dirty``
+        keeps the folder between saves)."""
         target = site_dir / BUNDLE
         seen = [digest(url, document) for url, document in documents]
         if seen and seen == self.on_disk and target.is_dir():
             return
-        self.on_disk, self.seen, self.waiting = [], seen, []
+        self.on_disk = []
         if not seen or self._write_kept(target, seen):
             return
         self.index = StreamingIndex()
@@ -117,8 +84,7 @@ class SiteSearch:
     def _index(
         self, index: StreamingIndex, documents: list[tuple[str, str]], target: Path, seen: list[str]
     ) -> None:
-        """Feed ``documents`` (if the build did not stream them), write the bundle beside
-        the old one, keep it, and swap it in."""
+        """Feed ``documents``, write the bundle beside the old one, keep it, and swap it in."""
         fresh = target.with_name(f".{BUNDLE}-new")
         try:
             for url, document in documents:

@@ -33,9 +33,7 @@ def build_index(folder: Path) -> None:
     """The bundle of :func:`documents` in ``folder``, fed to Pagefind as a build feeds it."""
     index = SiteSearch(None)
     index.begin()
-    for url, doc in documents():
-        index.add(url, doc)
-    index.finish(folder)
+    index.index_all(folder, documents())
     assert index.wait() is None
 
 

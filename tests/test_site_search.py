@@ -1,5 +1,5 @@
-"""The search bundle of a build: Pagefind fed page by page, and the last bundle reused
-whole when every page's search document is the same, in the same order."""
+"""The search bundle of a build: Pagefind fed every page's document in the background,
+and the last bundle reused whole when every document is the same, in the same order."""
 
 from __future__ import annotations
 
@@ -26,10 +26,8 @@ def index(keep: JsonCache, site: Path, docs: list[tuple[str, str]]) -> bool:
     """Index ``docs`` into ``site``; whether Pagefind had to run."""
     search = SiteSearch(keep)
     search.begin()
-    for url, doc in docs:
-        search.add(url, doc)
+    search.index_all(site, docs)
     started = search.index is not None
-    search.finish(site)
     assert search.wait() is None
     return started
 
@@ -94,11 +92,11 @@ def test_a_newer_save_stops_the_background_index_at_any_point_without_hanging(
     stop that waited for an answer that never comes froze the server."""
     search = SiteSearch(None)
     search.begin()
-    search.finish_all(tmp_path, _many(400, "旧"))
+    search.index_all(tmp_path, _many(400, "旧"))
     time.sleep(delay)
     search.begin()  # the next save: stops the run, however far it got
     assert search.finisher is None and search.index is None
-    search.finish_all(tmp_path, _many(3, "新"))
+    search.index_all(tmp_path, _many(3, "新"))
     assert search.wait() is None
     fragments = list((tmp_path / BUNDLE / "fragment").iterdir())
     assert len(fragments) == 3  # the newer save's bundle, whole, nothing of the old one

@@ -1,0 +1,50 @@
+"""Work spread over every core by forked worker processes.
+
+Workers are forked: they inherit the parent's memory (the cleaner, a build's
+configuration and files) without a second import or pickled code. Forking a process
+that runs other threads can copy a lock another thread holds, so the pool is used only
+when this process runs no other thread (``mkdocs build``, ``python -m generator
+build``), never under ``mkdocs serve``'s threaded server.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+CHUNKS_PER_WORKER = 4  # work in a few pieces per core, so one slow piece does not idle the rest
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def all_cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether forking workers is safe here: no other thread runs in this process."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def fork_map(
+    function: Callable[[T], R], items: Sequence[T], workers: int, chunk: int = 0
+) -> list[R]:
+    """``[function(item) for item in items]`` on ``workers`` forked processes, in order,
+    sent ``chunk`` items at a time (by default a few pieces per worker).
+
+    The caller checks :func:`can_fork` first. ``function`` and what it returns must
+    pickle; what it reads besides its item comes from the memory the fork copied.
+    """
+    chunk = chunk or max(1, len(items) // (workers * CHUNKS_PER_WORKER))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(function, items, chunksize=chunk))

@@ -1,0 +1,79 @@
+"""A cold build converts its generated pages on every core (generator.page_ahead) and
+writes exactly what a build on one core writes, saying each warning once."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import copy_project
+from .test_determinism import tree
+
+pytestmark = pytest.mark.slow
+
+# An event page that links to a page that does not exist: MkDocs warns on every event.
+BROKEN_EVENT = """{% extends "base/event.md" %}
+{% block sources %}{{ super() }}
+[没有这一页](../missing.md)
+{% endblock %}
+"""
+
+
+def build(project: Path, site: Path, cores: int) -> str:
+    """``mkdocs build`` of ``project`` allowed ``cores`` cores; returns its log."""
+    allowed = sorted(os.sched_getaffinity(0))[:cores]
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=project,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1586217600", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        preexec_fn=lambda: os.sched_setaffinity(0, allowed),
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stderr
+
+
+def ahead(log: str) -> int:
+    found = re.search(r"pages converted \((\d+) of them ahead", log)
+    assert found, log[-2000:]
+    return int(found.group(1))
+
+
+def warnings(log: str) -> list[str]:
+    return sorted(line for line in log.splitlines() if line.startswith("WARNING"))
+
+
+def test_two_cores_write_the_one_core_site_byte_for_byte(tmp_path: Path) -> None:
+    assert len(os.sched_getaffinity(0)) >= 2, "this test needs a machine with two cores"
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    one = build(project, tmp_path / "one", cores=1)
+    (project / ".cache").rename(tmp_path / "cache-one")  # the second build starts cold too
+    two = build(project, tmp_path / "two", cores=2)
+    assert ahead(one) == 0
+    assert ahead(two) > 64  # the generated pages, converted before MkDocs asked
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
+    assert warnings(two) == warnings(one) == []
+
+
+def test_a_page_that_warns_in_a_worker_warns_once_in_the_build(tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    (project / "overrides" / "timeline" / "event.md").write_text(BROKEN_EVENT, encoding="utf-8")
+    one = build(project, tmp_path / "one", cores=1)
+    (project / ".cache").rename(tmp_path / "cache-one")
+    two = build(project, tmp_path / "two", cores=2)
+    said = warnings(two)
+    events = len(list((tmp_path / "one" / "events").glob("*/index.html")))
+    assert len([w for w in said if "missing.md" in w]) == events > 0
+    assert len(set(said)) == len(said) and said == warnings(one)
+    assert ahead(two) > 0  # the pages that did not warn still came from the workers
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
