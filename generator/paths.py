@@ -169,17 +169,25 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
 
 def _relpath(target: str, start: str) -> str:
     """``posixpath.relpath`` for two relative paths, without asking for the working
-    folder twice per link (a big site makes tens of thousands of links)."""
-    path = [part for part in target.split("/") if part not in ("", ".")]
-    base = [part for part in start.split("/") if part not in ("", ".")]
-    if ".." in path or ".." in base or target.startswith("/") or start.startswith("/"):
+    folder twice per link (a big site makes hundreds of thousands of links)."""
+    path, base = _parts(target), _parts(start)
+    if path is None or base is None:
         return posixpath.relpath(target, start)
     common = 0
     for a, b in zip(path, base, strict=False):
         if a != b:
             break
         common += 1
-    return "/".join([".."] * (len(base) - common) + path[common:]) or "."
+    return "/".join([".."] * (len(base) - common) + list(path[common:])) or "."
+
+
+# Split once per path: a site of 10,000 events links between more pairs of pages than
+# any cache of pairs holds, but it has only tens of thousands of pages.
+@functools.lru_cache(maxsize=1 << 16)
+def _parts(path: str) -> tuple[str, ...] | None:
+    """A relative path's parts; ``None`` for one ``posixpath`` must resolve (``..``, ``/``)."""
+    parts = tuple(part for part in path.split("/") if part not in ("", "."))
+    return None if ".." in parts or path.startswith("/") else parts
 
 
 @functools.lru_cache(maxsize=65536)

@@ -46,6 +46,27 @@ def test_a_missing_template_folder_entry_falls_back_to_the_shipped_one(tmp_path:
     assert render.render_pages(_corpus(), options) == render.render_pages(_corpus(), OPTIONS)
 
 
+@pytest.mark.parametrize("serving", [False, True])
+def test_an_owners_template_edited_while_the_process_runs_shows_at_the_next_render(
+    tmp_path: Path, serving: bool
+) -> None:
+    # Under `mkdocs serve` one process renders every save, and compiled templates are
+    # not checked against their files: the edit must still reach the next save.
+    options = render.Options(**{**OPTIONS.__dict__, "templates": str(tmp_path)})
+    memo = render.PageMemo() if serving else None
+    template = tmp_path / "event.md"
+    page = paths.event_page("fund")
+    for word in ("第一版", "第二版", "第一版"):
+        template.write_text(
+            f'{{% extends "base/event.md" %}}{{% block sources %}}{word}{{% endblock %}}'
+        )
+        shown = render.render_pages(_corpus(), options, memo)[page]
+        assert word in shown and "<figure" not in shown
+        assert ({"第一版", "第二版"} - {word}).pop() not in shown
+    template.unlink()
+    assert "<figure" in render.render_pages(_corpus(), options, memo)[page]
+
+
 def test_every_generated_page_says_its_kind_and_events_and_articles_where_to_edit() -> None:
     corpus = _corpus()
     pages = render.render_pages(corpus, OPTIONS)

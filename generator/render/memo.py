@@ -20,7 +20,7 @@ import pickle
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
-from ..cache import code_fingerprint, digest, folder_parts
+from ..cache import code_fingerprint, digest
 from ..labels import Labels
 
 T = TypeVar("T")
@@ -38,9 +38,10 @@ class PageMemo:
         # path -> Markdown known to be the page's for this build's inputs (see prime)
         self.known: dict[str, str] = {}
 
-    def begin(self, labels: Labels, owner_dir: str) -> None:
-        """A new build: what its pages share (labels, the owner's and shipped templates)."""
-        self.around = digest(code_fingerprint(), repr(labels), *folder_parts(owner_dir))
+    def begin(self, labels: Labels, owner_version: str) -> None:
+        """A new build: what its pages share (labels, the owner's templates as
+        ``owner_version`` digests them, the shipped ones)."""
+        self.around = digest(code_fingerprint(), repr(labels), owner_version)
         self.last = self.now or self.last  # the last build that rendered pages
         self.now, self.hits = {}, 0
 

@@ -23,6 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import paths
+from ..cache import digest, folder_parts
 from ..labels import Labels
 from ..mdwrite import escape
 from ..summary import summary_html
@@ -37,8 +38,14 @@ def md(text: str) -> Markup:
 
 
 @functools.lru_cache(maxsize=8)
-def environment(owner_dir: str, labels: Labels) -> jinja2.Environment:
-    """Templates from ``owner_dir`` (when set) first, then the shipped ones."""
+def environment(owner_dir: str, labels: Labels, owner_version: str = "") -> jinja2.Environment:
+    """Templates from ``owner_dir`` (when set) first, then the shipped ones.
+
+    Compiled templates are not checked against their files on every use (that is a
+    ``stat`` a page for each template it includes): an edit to the owner's folder
+    gives a new ``owner_version``, so a new environment; the shipped ones change only
+    with the code.
+    """
     shipped = jinja2.PackageLoader("generator", "templates")
     loaders: list[jinja2.BaseLoader] = []
     if owner_dir:
@@ -53,6 +60,7 @@ def environment(owner_dir: str, labels: Labels) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     env.filters["md"] = md
     env.filters["summary"] = lambda text: Markup(summary_html(text))
@@ -84,10 +92,12 @@ class Renderer:
         self, labels: Labels, owner_dir: str | Path | None = None, memo: PageMemo | None = None
     ) -> None:
         self.labels = labels
-        self.env = environment(str(owner_dir or ""), labels)
+        owner = str(owner_dir or "")
+        version = digest(*folder_parts(owner))
+        self.env = environment(owner, labels, version)
         self.memo = memo
         if memo is not None:
-            memo.begin(labels, str(owner_dir or ""))
+            memo.begin(labels, version)
 
     def partial(self, template: str, **context: Any) -> str:
         """A piece of a page (``partials/...``), rendered on its own."""
