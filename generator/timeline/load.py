@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import collector
 from ..messages import Message, os_reason, say
 from ..model import ArticleOverride, Correction, Diagnostic, Event, Timeline
 from . import schema
@@ -93,6 +94,7 @@ def load_text(text: str, display: str) -> Loaded:
 # A build reads the timeline twice (its span for the cleaner, then the check): the
 # second read of the same text is free. Events and timelines are frozen.
 @functools.lru_cache(maxsize=2)
+@collector.paused()
 def _load_text(text: str, display: str) -> Loaded:
     text = text.removeprefix("\ufeff")
     try:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import collector
 from ..messages import Message, say
 from ..model import Article, ArticleOverride, Diagnostic, Event, SourceRef, Timeline
 from . import corrections, quote_hint
@@ -87,6 +88,7 @@ def _override(article: Article, override: ArticleOverride) -> Article:
     return dataclasses.replace(corrections.correct(article, override), **changes)
 
 
+@collector.paused()
 def _validate(
     timeline: Timeline, articles: Sequence[Article], events_line: int, warn_uncited: bool
 ) -> tuple[Timeline, list[Diagnostic]]:
