@@ -79,7 +79,7 @@ def measure(project: Path) -> dict[str, Any]:
 
     corpus = timed("validate", validate)
     options = render.Options(site_url=inputs.site_url, timeline_path="timeline.yaml")
-    pages = timed("render", lambda: render.render_pages(corpus, options))
+    pages = timed("render", lambda: render.render_pages(corpus, options, workers=all_cores()))
     files = timed("export", lambda: export.export_all(corpus, inputs.site_url, build_date()))
     result["total"] = {
         "seconds": sum(result[name]["seconds"] for name in STAGES),

@@ -36,7 +36,7 @@ class Inputs:
     language: str = "zh"  # the site's language: picks the table of labels
     templates: str = ""  # the site owner's page templates, overriding the shipped ones
     labels: tuple[tuple[str, str], ...] = ()  # the site owner's changes to the labels
-    workers: int = 1  # processes that clean the files (see generator.clean.pool)
+    workers: int = 1  # processes that clean the files and render the pages (generator.cores)
 
     def display(self, path: Path) -> str:
         try:
@@ -162,7 +162,7 @@ def site_files(
 ) -> tuple[dict[str, str], dict[str, bytes]]:
     """Markdown pages (path -> text) and other files (path -> bytes) of the site;
     ``memo`` keeps pages between the builds of one process (``mkdocs serve``)."""
-    pages = render.render_pages(corpus, render_options(inputs), memo)
+    pages = render.render_pages(corpus, render_options(inputs), memo, inputs.workers)
     files = export.export_all(
         corpus,
         inputs.site_url,

@@ -1,8 +1,10 @@
-"""A cold build converts its generated pages on every core (generator.page_ahead) and
-writes exactly what a build on one core writes, saying each warning once."""
+"""A cold build renders and converts its generated pages on every core
+(generator.render, generator.page_ahead) and writes exactly what a build on one core
+writes, saying each warning once."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -11,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import copy_project
+from benchmarks.corpus import write_project
+
+from .conftest import ROOT, copy_project
 from .test_determinism import tree
 
 pytestmark = pytest.mark.slow
@@ -77,3 +81,39 @@ def test_a_page_that_warns_in_a_worker_warns_once_in_the_build(tmp_path: Path) -
     assert len(set(said)) == len(said) and said == warnings(one)
     assert ahead(two) > 0  # the pages that did not warn still came from the workers
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
+
+
+# In a fresh process: pytest's own may run threads, and then nothing is forked.
+RENDER_BOTH = """
+import json, sys
+from pathlib import Path
+from generator import render
+from generator.pipeline import Inputs, load_corpus, render_options
+
+forks = []
+fork_map = render.fork_map
+render.fork_map = lambda *args: forks.append(1) or fork_map(*args)
+root = Path(sys.argv[1])
+inputs = Inputs(articles=root / "seeds", timeline=root / "timeline.yaml", root=root)
+corpus, _ = load_corpus(inputs)
+one = render.render_pages(corpus, render_options(inputs))
+two = render.render_pages(corpus, render_options(inputs), workers=2)
+same = list(one.items()) == list(two.items())
+print(json.dumps({"forks": len(forks), "pages": len(two), "same": same}))
+"""
+
+
+def test_pages_rendered_on_two_processes_are_the_pages_rendered_on_one(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project", 40)
+    done = subprocess.run(
+        [sys.executable, "-c", RENDER_BOTH, str(project.root)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout)
+    assert found["forks"] == 1 and found["pages"] > 80
+    assert found["same"]  # the same pages, with the same text, in the same order

@@ -8,9 +8,13 @@ tables). Any engine with those extensions can build them.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from importlib import resources
+from typing import TypeVar
 
 from .. import paths
+from ..cores import can_fork, fork_map
 from ..labels import Labels
 from ..model import Corpus
 from .articles import article_page, articles_index
@@ -20,7 +24,7 @@ from .home import home_page
 from .index import build_index
 from .memo import PageMemo
 from .site import Site
-from .taxonomy import entities_index, entity_pages, tag_pages, tags_index
+from .taxonomy import entities_index, entity_names, named_entity_pages, tag_pages, tags_index
 from .timeline_pages import timeline_pages
 
 __all__ = [
@@ -34,6 +38,8 @@ __all__ = [
     "webcal_url",
 ]
 
+
+T = TypeVar("T")
 
 # Files the generated pages use, shipped in ``generator/assets/`` (published path -> name).
 STATIC = {
@@ -52,23 +58,63 @@ def raw_path(name: str) -> str:
     return paths.raw_file(name)
 
 
-def render_pages(corpus: Corpus, options: Options, memo: PageMemo | None = None) -> dict[str, str]:
+Pages = dict[str, str]
+Job = Callable[[], Pages]
+MIN_PAGES = 64  # fewer pages render faster than workers start
+_JOBS: list[Job] = []  # set before the fork: the workers read it from their copy
+
+
+def render_pages(
+    corpus: Corpus, options: Options, memo: PageMemo | None = None, workers: int = 1
+) -> Pages:
     """Every page; with ``memo``, a page whose template inputs the last build saw is
-    not rendered again (see :mod:`.memo`)."""
+    not rendered again (see :mod:`.memo`). With ``workers``, pages are rendered on
+    that many forked processes where that is safe (never with ``memo``, which lives
+    in this process); each page is a pure function of the corpus, so the pages are the
+    same."""
     site = Site.of(build_index(corpus), options, memo)
-    index = site.index
-    pages = {
-        paths.HOME: home_page(corpus, site),
-        **timeline_pages(corpus.events, site),
-        **articles_index(site),
-        **tags_index(site),
-        **entities_index(site),
-    }
-    for article in corpus.articles:
-        pages[paths.article_page(article.id)] = article_page(article, site)
-    for event in corpus.events:
-        pages[paths.event_page(event.id)] = event_page(event, site)
-    for tag, events in index.tags.items():
-        pages.update(tag_pages(tag, events, site))
-    pages.update(entity_pages(site))
+    jobs = _jobs(corpus, site)
+    if memo is None and workers > 1 and len(jobs) >= MIN_PAGES and can_fork():
+        global _JOBS
+        _JOBS = jobs
+        try:
+            done = fork_map(_run, range(len(jobs)), workers)
+        finally:
+            _JOBS = []
+    else:
+        done = [job() for job in jobs]
+    pages: Pages = {}
+    for made in done:
+        pages.update(made)
     return dict(sorted(pages.items()))
+
+
+def _jobs(corpus: Corpus, site: Site) -> list[Job]:
+    """The site's pages as independent pieces of work, one or a few pages each."""
+    index = site.index
+    jobs: list[Job] = [
+        lambda: {paths.HOME: home_page(corpus, site)},
+        lambda: timeline_pages(corpus.events, site),
+        lambda: articles_index(site),
+        lambda: tags_index(site),
+        lambda: entities_index(site),
+    ]
+    for article in corpus.articles:
+        jobs.append(
+            functools.partial(_one, paths.article_page(article.id), article_page, article, site)
+        )
+    for event in corpus.events:
+        jobs.append(functools.partial(_one, paths.event_page(event.id), event_page, event, site))
+    for tag, events in index.tags.items():
+        jobs.append(functools.partial(tag_pages, tag, events, site))
+    for name, kinds in entity_names(site).items():
+        jobs.append(functools.partial(named_entity_pages, name, kinds, site))
+    return jobs
+
+
+def _one(path: str, page: Callable[[T, Site], str], item: T, site: Site) -> Pages:
+    return {path: page(item, site)}
+
+
+def _run(at: int) -> Pages:
+    return _JOBS[at]()

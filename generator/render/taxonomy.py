@@ -89,18 +89,25 @@ def entities_index(site: Site) -> dict[str, str]:
     return pages
 
 
-def entity_pages(site: Site) -> dict[str, str]:
-    """One page per entity name (more when long); a name used as two kinds shares one."""
-    by_name: dict[str, list[tuple[Entity, list[Event]]]] = {}
+EntityKinds = list[tuple[Entity, list[Event]]]
+
+
+def entity_names(site: Site) -> dict[str, EntityKinds]:
+    """Each entity name with the kinds it is used as, and their events."""
+    by_name: dict[str, EntityKinds] = {}
     for entity, events in site.index.entities.items():
         by_name.setdefault(entity.name, []).append((entity, events))
+    return by_name
+
+
+def named_entity_pages(name: str, kinds: EntityKinds, site: Site) -> dict[str, str]:
+    """The pages of one entity name."""
     pages = {}
     back = site.t("all_entities")
-    for name, kinds in by_name.items():
-        events = sorted({e for _, evs in kinds for e in evs}, key=Event.sort_key)
-        label = "、".join(site.t(e.kind) for e, _ in kinds)
-        for part in split_list(paths.entity_page(name), events, EVENT_LIST_PAGE):
-            pages[part.path] = _events_page(
-                part, name, label, back, paths.ENTITIES_INDEX, site, len(events)
-            )
+    events = sorted({e for _, evs in kinds for e in evs}, key=Event.sort_key)
+    label = "、".join(site.t(e.kind) for e, _ in kinds)
+    for part in split_list(paths.entity_page(name), events, EVENT_LIST_PAGE):
+        pages[part.path] = _events_page(
+            part, name, label, back, paths.ENTITIES_INDEX, site, len(events)
+        )
     return pages
