@@ -80,7 +80,10 @@ def measure(project: Path) -> dict[str, Any]:
     corpus = timed("validate", validate)
     options = render.Options(site_url=inputs.site_url, timeline_path="timeline.yaml")
     pages = timed("render", lambda: render.render_pages(corpus, options, workers=all_cores()))
-    files = timed("export", lambda: export.export_all(corpus, inputs.site_url, build_date()))
+    files = timed(
+        "export",
+        lambda: export.export_all(corpus, inputs.site_url, build_date(), workers=all_cores()),
+    )
     result["total"] = {
         "seconds": sum(result[name]["seconds"] for name in STAGES),
         "rss_mb": round(_rss_mb(), 1),

@@ -169,6 +169,7 @@ def site_files(
         build_date(),
         title=inputs.site_name or export.DEFAULT_TITLE,
         description=inputs.site_description,
+        workers=inputs.workers,
     )
     files.update(search.scripts())
     files.update(render.static_files())

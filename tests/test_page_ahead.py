@@ -84,30 +84,38 @@ def test_a_page_that_warns_in_a_worker_warns_once_in_the_build(tmp_path: Path) -
 
 
 # In a fresh process: pytest's own may run threads, and then nothing is forked.
-RENDER_BOTH = """
+MAKE_BOTH = """
 import json, sys
 from pathlib import Path
-from generator import render
-from generator.pipeline import Inputs, load_corpus, render_options
+from generator import cores, export, render
+from generator.pipeline import Inputs, build_date, load_corpus, render_options
 
 forks = []
-fork_map = render.fork_map
-render.fork_map = lambda *args: forks.append(1) or fork_map(*args)
+fork_map = cores.fork_map
+render.fork_map = export.fork_map = lambda *args: forks.append(1) or fork_map(*args)
 root = Path(sys.argv[1])
 inputs = Inputs(articles=root / "seeds", timeline=root / "timeline.yaml", root=root)
 corpus, _ = load_corpus(inputs)
-one = render.render_pages(corpus, render_options(inputs))
-two = render.render_pages(corpus, render_options(inputs), workers=2)
-same = list(one.items()) == list(two.items())
-print(json.dumps({"forks": len(forks), "pages": len(two), "same": same}))
+options, when = render_options(inputs), build_date()
+one = render.render_pages(corpus, options)
+two = render.render_pages(corpus, options, workers=2)
+files_one = export.export_all(corpus, "https://example.org/t/", when)
+files_two = export.export_all(corpus, "https://example.org/t/", when, workers=2)
+print(json.dumps({
+    "forks": len(forks),
+    "pages": len(two),
+    "same_pages": list(one.items()) == list(two.items()),
+    "same_files": list(files_one.items()) == list(files_two.items()),
+}))
 """
 
 
-def test_pages_rendered_on_two_processes_are_the_pages_rendered_on_one(tmp_path: Path) -> None:
-    project = write_project(tmp_path / "project", 40)
+def test_pages_and_exports_made_on_two_processes_are_those_made_on_one(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project", 200)
     done = subprocess.run(
-        [sys.executable, "-c", RENDER_BOTH, str(project.root)],
+        [sys.executable, "-c", MAKE_BOTH, str(project.root)],
         cwd=ROOT,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1586217600"},
         capture_output=True,
         text=True,
         timeout=600,
@@ -115,5 +123,6 @@ def test_pages_rendered_on_two_processes_are_the_pages_rendered_on_one(tmp_path:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     found = json.loads(done.stdout)
-    assert found["forks"] == 1 and found["pages"] > 80
-    assert found["same"]  # the same pages, with the same text, in the same order
+    assert found["forks"] == 2 and found["pages"] > 400  # rendering and exporting forked
+    assert found["same_pages"]  # the same pages, with the same text, in the same order
+    assert found["same_files"]

@@ -9,7 +9,10 @@ the data.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 
+from ..cores import can_fork, fork_map
 from ..model import Corpus
 from .atom import atom_feed
 from .ics import timeline_ics
@@ -25,6 +28,10 @@ __all__ = [
     "timelinejs_json",
 ]
 
+Maker = Callable[[], bytes]
+MIN_EVENTS = 200  # fewer events are exported faster than workers start
+_MAKERS: list[Maker] = []  # set before the fork: the workers read it from their copy
+
 # The name of a timeline whose site has none (MkDocs requires one; ``build --out`` does not).
 DEFAULT_TITLE = "时间线"
 
@@ -37,6 +44,7 @@ def export_all(
     title: str = DEFAULT_TITLE,
     author: str = "时间线编者",
     description: str = "",
+    workers: int = 1,
 ) -> dict[str, bytes]:
     """``timeline.json``, ``timeline.ics``, ``feed.xml`` and ``timelinejs.json`` as bytes.
 
@@ -44,15 +52,31 @@ def export_all(
     ``""`` URLs are relative to the site root and the Atom/iCalendar ids use
     host-free fallbacks. ``title`` (the site's name) names the feed, calendar and
     TimelineJS title slide, and ``description`` (the site's) describes them;
-    ``author`` is the feed's author.
+    ``author`` is the feed's author. With ``workers``, a big timeline's files are made
+    side by side on that many forked processes where that is safe.
     """
-    return {
-        "timeline.json": timeline_json(corpus, site_url),
-        "timeline.ics": timeline_ics(
-            corpus, site_url, updated, name=title, description=description
+    makers: dict[str, Maker] = {
+        "timeline.json": functools.partial(timeline_json, corpus, site_url),
+        "timeline.ics": functools.partial(
+            timeline_ics, corpus, site_url, updated, name=title, description=description
         ),
-        "feed.xml": atom_feed(
-            corpus, site_url, updated, title=title, author=author, subtitle=description
+        "feed.xml": functools.partial(
+            atom_feed, corpus, site_url, updated, title=title, author=author, subtitle=description
         ),
-        "timelinejs.json": timelinejs_json(corpus, site_url, title=title, text=description),
+        "timelinejs.json": functools.partial(
+            timelinejs_json, corpus, site_url, title=title, text=description
+        ),
     }
+    if workers < 2 or len(corpus.events) < MIN_EVENTS or not can_fork():
+        return {name: make() for name, make in makers.items()}
+    global _MAKERS
+    _MAKERS = list(makers.values())
+    try:
+        made = fork_map(_make, range(len(makers)), workers, 1)
+    finally:
+        _MAKERS = []
+    return dict(zip(makers, made, strict=True))
+
+
+def _make(at: int) -> bytes:
+    return _MAKERS[at]()
