@@ -14,7 +14,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 CHUNKS_PER_WORKER = 4  # work in a few pieces per core, so one slow piece does not idle the rest
 
@@ -48,3 +48,25 @@ def fork_map(
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         return list(pool.map(function, items, chunksize=chunk))
+
+
+_CALLS: Sequence[Callable[[], Any]] = ()  # set before the fork: workers read their copy
+
+
+def fork_calls(calls: Sequence[Callable[[], R]], workers: int, chunk: int = 0) -> list[R]:
+    """``[call() for call in calls]`` on ``workers`` forked processes, in order.
+
+    The calls themselves are never pickled (closures over a build's objects would not
+    pickle): each worker finds them in the memory it was forked with, and gets only
+    their positions. What they return must pickle.
+    """
+    global _CALLS
+    _CALLS = calls
+    try:
+        return cast(list[R], fork_map(_call, range(len(calls)), workers, chunk))
+    finally:
+        _CALLS = ()
+
+
+def _call(at: int) -> Any:
+    return _CALLS[at]()

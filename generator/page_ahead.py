@@ -12,8 +12,8 @@ again by the build, so the warning is said once, in the build's log.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
 from . import search
-from .cores import can_fork, fork_map
+from .cores import can_fork, fork_calls
 from .page_cache import PageCache, only_count_warnings, page_entry, warning_count
 
 MIN_PAGES = 64  # fewer pages convert faster than workers start
@@ -30,16 +30,6 @@ MIN_PAGES = 64  # fewer pages convert faster than workers start
 # time, and big pieces left one worker converting alone at the end.
 PAGES_A_PIECE = 8
 Made = list[tuple[str, Any]]  # (cache key, entry) pairs
-
-
-@dataclass(frozen=True)
-class _Job:
-    cache: PageCache
-    config: MkDocsConfig
-    files: Files
-
-
-_JOB: _Job | None = None  # set before the fork: the workers read it from their copy
 
 
 def convert_ahead(
@@ -63,31 +53,31 @@ def convert_ahead(
             todo.append((src_uri, markdown, front))
     if len(todo) < MIN_PAGES:
         return 0
-    global _JOB
-    _JOB = _Job(cache, config, files)
-    try:
-        for made in fork_map(_convert, todo, workers, PAGES_A_PIECE):
-            cache.ahead.update(made)
-    finally:
-        _JOB = None
+    calls = [functools.partial(_convert, cache, config, files, *item) for item in todo]
+    for made in fork_calls(calls, workers, PAGES_A_PIECE):
+        cache.ahead.update(made)
     return len(todo)
 
 
-def _convert(item: tuple[str, str, dict[str, Any]]) -> Made:
+def _convert(
+    cache: PageCache,
+    config: MkDocsConfig,
+    files: Files,
+    src_uri: str,
+    markdown: str,
+    front: dict[str, Any],
+) -> Made:
     """In a worker: one page's converted entry and search document, or nothing if
     converting it warned."""
-    assert _JOB is not None
     only_count_warnings()  # what a page warns, the build says when it converts it
-    src_uri, markdown, front = item
-    file = _JOB.files.get_file_from_path(src_uri)
+    file = files.get_file_from_path(src_uri)
     assert file is not None
-    page = Page(None, file, _JOB.config)
+    page = Page(None, file, config)
     page.markdown, page.meta = markdown, front
     before = warning_count()
-    Page.render(page, _JOB.config, _JOB.files)
+    Page.render(page, config, files)
     if warning_count() != before or page.content is None:
         return []
-    cache = _JOB.cache
     made: Made = [(cache.page_key(src_uri, markdown), page_entry(page))]
     html, tags = search.unmarked(page.content), front.get("timeline_tags")
     made.append((cache.document_key(html, src_uri, tags), [search.document(html, src_uri, tags)]))

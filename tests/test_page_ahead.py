@@ -91,8 +91,8 @@ from generator import cores, export, render
 from generator.pipeline import Inputs, build_date, load_corpus, render_options
 
 forks = []
-fork_map = cores.fork_map
-render.fork_map = export.fork_map = lambda *args: forks.append(1) or fork_map(*args)
+fork_calls = cores.fork_calls
+render.fork_calls = export.fork_calls = lambda *args: forks.append(1) or fork_calls(*args)
 root = Path(sys.argv[1])
 inputs = Inputs(articles=root / "seeds", timeline=root / "timeline.yaml", root=root)
 corpus, _ = load_corpus(inputs)

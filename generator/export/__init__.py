@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 
-from ..cores import can_fork, fork_map
+from ..cores import can_fork, fork_calls
 from ..model import Corpus
 from .atom import atom_feed
 from .ics import timeline_ics
@@ -30,7 +30,6 @@ __all__ = [
 
 Maker = Callable[[], bytes]
 MIN_EVENTS = 200  # fewer events are exported faster than workers start
-_MAKERS: list[Maker] = []  # set before the fork: the workers read it from their copy
 
 # The name of a timeline whose site has none (MkDocs requires one; ``build --out`` does not).
 DEFAULT_TITLE = "时间线"
@@ -69,14 +68,5 @@ def export_all(
     }
     if workers < 2 or len(corpus.events) < MIN_EVENTS or not can_fork():
         return {name: make() for name, make in makers.items()}
-    global _MAKERS
-    _MAKERS = list(makers.values())
-    try:
-        made = fork_map(_make, range(len(makers)), workers, 1)
-    finally:
-        _MAKERS = []
+    made = fork_calls(list(makers.values()), workers, 1)
     return dict(zip(makers, made, strict=True))
-
-
-def _make(at: int) -> bytes:
-    return _MAKERS[at]()

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import TypeVar
 
 from .. import paths
-from ..cores import can_fork, fork_map
+from ..cores import can_fork, fork_calls
 from ..labels import Labels
 from ..model import Corpus
 from .articles import article_page, articles_index
@@ -61,7 +61,6 @@ def raw_path(name: str) -> str:
 Pages = dict[str, str]
 Job = Callable[[], Pages]
 MIN_PAGES = 64  # fewer pages render faster than workers start
-_JOBS: list[Job] = []  # set before the fork: the workers read it from their copy
 
 
 def render_pages(
@@ -75,12 +74,7 @@ def render_pages(
     site = Site.of(build_index(corpus), options, memo)
     jobs = _jobs(corpus, site)
     if memo is None and workers > 1 and len(jobs) >= MIN_PAGES and can_fork():
-        global _JOBS
-        _JOBS = jobs
-        try:
-            done = fork_map(_run, range(len(jobs)), workers)
-        finally:
-            _JOBS = []
+        done = fork_calls(jobs, workers)
     else:
         done = [job() for job in jobs]
     pages: Pages = {}
@@ -114,7 +108,3 @@ def _jobs(corpus: Corpus, site: Site) -> list[Job]:
 
 def _one(path: str, page: Callable[[T, Site], str], item: T, site: Site) -> Pages:
     return {path: page(item, site)}
-
-
-def _run(at: int) -> Pages:
-    return _JOBS[at]()
