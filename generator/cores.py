@@ -18,7 +18,6 @@ from typing import Any, TypeVar, cast
 
 CHUNKS_PER_WORKER = 4  # work in a few pieces per core, so one slow piece does not idle the rest
 
-T = TypeVar("T")
 R = TypeVar("R")
 
 
@@ -35,35 +34,25 @@ def can_fork() -> bool:
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def fork_map(
-    function: Callable[[T], R], items: Sequence[T], workers: int, chunk: int = 0
-) -> list[R]:
-    """``[function(item) for item in items]`` on ``workers`` forked processes, in order,
-    sent ``chunk`` items at a time (by default a few pieces per worker).
-
-    The caller checks :func:`can_fork` first. ``function`` and what it returns must
-    pickle; what it reads besides its item comes from the memory the fork copied.
-    """
-    chunk = chunk or max(1, len(items) // (workers * CHUNKS_PER_WORKER))
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(function, items, chunksize=chunk))
-
-
 _CALLS: Sequence[Callable[[], Any]] = ()  # set before the fork: workers read their copy
 
 
 def fork_calls(calls: Sequence[Callable[[], R]], workers: int, chunk: int = 0) -> list[R]:
-    """``[call() for call in calls]`` on ``workers`` forked processes, in order.
+    """``[call() for call in calls]`` on ``workers`` forked processes, in order, sent
+    ``chunk`` calls at a time (by default a few pieces per worker).
 
-    The calls themselves are never pickled (closures over a build's objects would not
-    pickle): each worker finds them in the memory it was forked with, and gets only
-    their positions. What they return must pickle.
+    The caller checks :func:`can_fork` first. The calls themselves are never pickled
+    (closures over a build's objects would not pickle): each worker finds them in the
+    memory it was forked with, and gets only their positions. What they return must
+    pickle.
     """
     global _CALLS
+    chunk = chunk or max(1, len(calls) // (workers * CHUNKS_PER_WORKER))
+    context = multiprocessing.get_context("fork")
     _CALLS = calls
     try:
-        return cast(list[R], fork_map(_call, range(len(calls)), workers, chunk))
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return cast(list[R], list(pool.map(_call, range(len(calls)), chunksize=chunk)))
     finally:
         _CALLS = ()
 

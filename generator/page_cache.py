@@ -101,13 +101,8 @@ class PageCache:
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         assert page.markdown is not None
         key = self.page_key(page.file.src_uri, page.markdown)
-        entry = self.store.get(key, "page")
+        entry = self._get(key, "page")
         if entry is not None and _restore(page, entry, files):
-            return
-        entry = self.ahead.pop(key, None)
-        if entry is not None and _restore(page, entry, files):
-            self.store.put(key, entry)
-            self.taken += 1
             return
         before = self.warnings.count
         Page.render(page, config, files)
@@ -118,15 +113,22 @@ class PageCache:
         """The page's search document, made again only when its HTML or tags changed
         (reading a page's HTML back into text is most of what search costs a build)."""
         key = self.document_key(html, src_uri, tags)
-        found = self.store.get(key, "search")
-        if found is None and key in self.ahead:
-            found = self.ahead.pop(key)
-            self.store.put(key, found)
+        found = self._get(key, "search")
         if isinstance(found, list) and len(found) == 1:
             return None if found[0] is None else str(found[0])
         made = make(html, src_uri, tags)
         self.store.put(key, [made])
         return made
+
+    def _get(self, key: str, kind: str) -> Any | None:
+        """The kept entry, else the one a worker made ahead (then kept: it is this
+        build's, and counted as converted, which it was)."""
+        found = self.store.get(key, kind)
+        if found is None and key in self.ahead:
+            found = self.ahead.pop(key)
+            self.store.put(key, found)
+            self.taken += kind == "page"
+        return found
 
 
 def page_entry(page: Page) -> dict[str, Any]:

@@ -59,7 +59,10 @@ class SiteSearch:
         if not seen or self._write_kept(target, seen):
             return
         self.index = StreamingIndex()
-        self._in_background(self.index, documents, target, seen)
+        self.finisher = threading.Thread(
+            target=self._index, args=(self.index, documents, target, seen), daemon=True
+        )
+        self.finisher.start()
 
     def _write_kept(self, target: Path, seen: list[str]) -> bool:
         """The kept bundle, when its documents are ``seen``; whether there was one."""
@@ -72,14 +75,6 @@ class SiteSearch:
         write_bundle(target, {p: base64.b64decode(d) for p, d in kept.items()})
         self.on_disk = seen
         return True
-
-    def _in_background(
-        self, index: StreamingIndex, documents: list[tuple[str, str]], target: Path, seen: list[str]
-    ) -> None:
-        self.finisher = threading.Thread(
-            target=self._index, args=(index, documents, target, seen), daemon=True
-        )
-        self.finisher.start()
 
     def _index(
         self, index: StreamingIndex, documents: list[tuple[str, str]], target: Path, seen: list[str]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from ..cores import can_fork, fork_map
+from ..cores import can_fork, fork_calls
 from ..model import Article, RawText
 from .dates import YearSpan
 
@@ -23,8 +23,4 @@ def clean_many(
     workers = min(workers, len(raws) // (MIN_FILES // 2) or 1)
     if workers < 2 or len(raws) < MIN_FILES or not can_fork():
         return [clean(raw, span) for raw in raws]
-    return fork_map(partial(_one, clean, span), raws, workers)
-
-
-def _one(clean: Cleaner, span: YearSpan | None, raw: RawText) -> list[Article]:
-    return clean(raw, span)
+    return fork_calls([partial(clean, raw, span) for raw in raws], workers)
