@@ -37,9 +37,15 @@ def can_fork() -> bool:
 _CALLS: Sequence[Callable[[], Any]] = ()  # set before the fork: workers read their copy
 
 
-def fork_calls(calls: Sequence[Callable[[], R]], workers: int, chunk: int = 0) -> list[R]:
+def fork_calls(
+    calls: Sequence[Callable[[], R]],
+    workers: int,
+    chunk: int = 0,
+    meanwhile: Callable[[], None] | None = None,
+) -> list[R]:
     """``[call() for call in calls]`` on ``workers`` forked processes, in order, sent
-    ``chunk`` calls at a time (by default a few pieces per worker).
+    ``chunk`` calls at a time (by default a few pieces per worker). ``meanwhile`` runs
+    in this process once the workers are forked, so it may start threads.
 
     The caller checks :func:`can_fork` first. The calls themselves are never pickled
     (closures over a build's objects would not pickle): each worker finds them in the
@@ -52,7 +58,16 @@ def fork_calls(calls: Sequence[Callable[[], R]], workers: int, chunk: int = 0) -
     _CALLS = calls
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return cast(list[R], list(pool.map(_call, range(len(calls)), chunksize=chunk)))
+            # The first piece sent forks every worker (the pool forks them all before
+            # its own thread starts).
+            results = pool.map(_call, range(len(calls)), chunksize=chunk)
+            if meanwhile is not None:
+                try:
+                    meanwhile()
+                except BaseException:
+                    pool.shutdown(cancel_futures=True)
+                    raise
+            return cast(list[R], list(results))
     finally:
         _CALLS = ()
 

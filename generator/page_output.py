@@ -107,10 +107,11 @@ class PageOutput:
         self.site = ""
         self.reused: dict[str, str] = {}  # src_uri -> kept HTML, this build
         self.made: dict[str, str] = {}  # src_uri -> key of a page the theme renders
+        self.given = 0  # pages the theme rendered ahead this build, on every core
 
     def begin(self, config: MkDocsConfig) -> None:
         self.site = site_fingerprint(config)
-        self.reused, self.made = {}, {}
+        self.reused, self.made, self.given = {}, {}, 0
 
     def install(self, env: jinja2.Environment) -> None:
         """Give the theme's environment the template of a reused page, and the templates
@@ -133,6 +134,13 @@ class PageOutput:
                 page.meta["template"] = TEMPLATE
             else:
                 self.made[page.file.src_uri] = key
+
+    def give(self, page: Page, html: str) -> None:
+        """The theme's HTML for ``page``, made this build by a worker
+        (:mod:`generator.theme_ahead`); kept as the theme's own when the page is built."""
+        self.reused[page.file.src_uri] = html
+        page.meta["template"] = TEMPLATE
+        self.given += 1
 
     def context(self, page: Page, context: Any) -> None:
         kept = self.reused.get(page.file.src_uri)

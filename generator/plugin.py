@@ -9,13 +9,14 @@ next good save.
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -27,16 +28,15 @@ from .model import Corpus, Diagnostic, InputError
 from .page_ahead import convert_ahead
 from .page_cache import warning_count
 from .pipeline import Inputs, load_corpus, skeleton_files
-from .search_stream import StreamingIndexError
 from .serve_heap import Heap
 from .site_cache import cached_site_files
 from .site_caches import Caches
 from .site_config import TimelineConfig, add_theme, section_entry, site_inputs
 from .site_search import SiteSearch, in_site_order
+from .theme_ahead import before_theme
 from .unchanged import Unchanged
 
 log = logging.getLogger("mkdocs.plugins.timeline")
-IN_SERVE = InclusionLevel.is_in_serve
 SEARCH_PAGE = "search.md"
 SETTING = "mkdocs.yml: error: plugins.timeline"  # a setting's problem: ``{SETTING}.labels: …``
 
@@ -103,12 +103,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return config
 
     def _begin_search(self) -> None:
-        store = self.caches.pages.store if self.caches else None
-        if self.search is None or self.search.store is not store:
-            if self.search is not None:
-                self.search.stop()
-            self.search = SiteSearch(store)
-        problem = self.search.begin()
+        store = self.caches.bundles if self.caches else None
+        self.search, problem = SiteSearch.for_build(self.search, store)
         if problem:
             log.warning(f"search index failed: {problem}")
         if not self.serving:
@@ -183,17 +179,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.caches.pages.attach(page)
         return page
 
+    @event_priority(-100)  # last: pages rendered ahead see the theme's final environment
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        if not self.serving:  # every page is converted: index them while they are written
-            self._index_all(config)
         env.globals["timeline_labels"] = self.labels
         env.globals["timeline_webcal"] = render.webcal_url(config.site_url or "")
-        if self.caches is not None and not self.errors:
-            # Every page is converted by now, so their titles in the nav are final.
-            self.caches.output.install(env)
-            # Pages a `serve --dirty` save skips were not read: nothing to plan for them.
-            pages = [f.page for f in files.documentation_pages() if f.page and f.page.markdown]
-            self.caches.output.plan(pages, self.nav)
+        # Every page is converted by now: index them while they are written (serve: after).
+        index = functools.partial(self._index_all, config) if not self.serving else None
+        if self.caches is not None and not self.errors and self.inputs is not None:
+            # The titles in the nav are final now too.
+            workers = self.inputs.workers
+            before_theme(self.caches.output, env, files, config, self.nav, workers, index)
+        elif index is not None:
+            index()
         return env
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -249,33 +246,36 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.search is not None
-        if self.serving:  # all in the background: the save reaches the browser first
-            self._index_all(config)
-        else:
-            problem = self.search.wait()  # the bundle goes into the cache too
+        caches = self.caches if not self.errors else None
+        if not self.serving:
+            if caches is not None:
+                caches.end()  # written while Pagefind finishes the bundle
+            problem = self.search.wait()
+            if caches is not None:
+                caches.save()  # the bundle just made
             if problem:
                 self._search_failed(problem)
-        if self.caches is not None and not self.errors:
-            # Not after a broken save: pruning then would drop the good pages' entries
-            # that the next good save needs. Under serve the cache stays in memory and
-            # is written when the server stops: writing tens of megabytes after every
-            # save held the page back by a second.
-            self.caches.end(save=not self.serving)
+            return
+        # Serve: indexed in the background, so the save reaches the browser first. The
+        # cache stays in memory until the server stops (writing tens of megabytes held
+        # each save back by a second), and is not pruned after a broken save: that would
+        # drop the good pages' entries the next save needs.
+        self._index_all(config)
+        if caches is not None:
+            caches.end(save=False)
         if self.unchanged is not None and self.files is not None:
             self.unchanged.end(self.files, config.site_dir)
-        if self.serving:
-            self.heap.settle_later()
+        self.heap.settle_later()
 
     def _index_all(self, config: MkDocsConfig) -> None:
         """Every page's search document to Pagefind, in site order, in the background."""
         assert self.search is not None
-        served = IN_SERVE if self.serving else InclusionLevel.is_included
+        served = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
         pages = (self.files or Files([])).documentation_pages(inclusion=served)
         self.documents, shown = in_site_order(self.documents, [f.src_uri for f in pages])
-        try:
-            self.search.index_all(Path(config.site_dir), shown)
-        except (OSError, StreamingIndexError) as err:
-            self._search_failed(str(err))
+        problem = self.search.index_all(Path(config.site_dir), shown)
+        if problem:
+            self._search_failed(problem)
 
     def _search_failed(self, problem: str) -> None:
         if not self.serving:

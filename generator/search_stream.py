@@ -22,7 +22,7 @@ import io
 import json
 import subprocess
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -32,6 +32,7 @@ from . import search_index
 
 LANGUAGE = "zh"  # every document is indexed as Chinese: one Han character a word
 _WRITE_TIMEOUT = 600  # seconds for Pagefind to finish the bundle of a huge site
+_PIECE = 1 << 18  # bytes a write: a newer save's stop waits for at most one piece
 
 
 class StreamingIndexError(Exception):
@@ -62,12 +63,22 @@ class StreamingIndex:
         answer = self._wait(self._send({"type": "NewIndex", "config": config}))
         self.index_id = int(answer["index_id"])
 
-    def add(self, url: str, document: str) -> None:
-        """Queue one page's search document; its answer is checked in :meth:`finish`."""
-        self.pages += 1
-        self._send(
-            {"type": "AddFile", "index_id": self.index_id, "url": url, "file_contents": document}
-        )
+    def add_all(self, documents: Iterable[tuple[str, str]]) -> None:
+        """Queue every page's (url, search document); their answers are checked in
+        :meth:`finish`. The messages are made first and written in big pieces: sent one
+        by one from a thread while the build renders, each write waited for the
+        interpreter's lock and Pagefind sat idle for most of the build."""
+        added = [
+            self._message(
+                {"type": "AddFile", "index_id": self.index_id, "url": u, "file_contents": d}
+            )
+            for u, d in documents
+        ]
+        self.pages += len(added)
+        messages = b"".join(added)
+        view = memoryview(messages)
+        for start in range(0, len(view), _PIECE):
+            self._write(view[start : start + _PIECE])
 
     def finish(self, bundle: Path) -> None:
         """Write the bundle to ``bundle`` once every page is indexed, then stop Pagefind."""
@@ -103,16 +114,22 @@ class StreamingIndex:
             self.process.stdout.close()
 
     def _send(self, payload: dict[str, Any]) -> int:
+        self._write(self._message(payload))
+        return self.sent
+
+    def _message(self, payload: dict[str, Any]) -> bytes:
         self.sent += 1
         message = json.dumps({"message_id": self.sent, "payload": payload})
+        return base64.b64encode(message.encode("utf-8")) + b","
+
+    def _write(self, data: bytes | memoryview) -> None:
         stdin = self.process.stdin
         assert stdin is not None
         try:
-            stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+            stdin.write(data)
             stdin.flush()
         except (OSError, ValueError) as err:  # ValueError: closed by a newer save's stop
             raise StreamingIndexError(f"Pagefind stopped: {err}") from None
-        return self.sent
 
     def _read(self) -> None:
         stdout = self.process.stdout

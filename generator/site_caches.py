@@ -21,15 +21,19 @@ class Caches:
         self.folder = folder
         self.articles = JsonCache(folder / "articles.json")
         self.pages = PageCache(JsonCache(folder / "pages.json"), "")
-        # One file for the rest (the theme's pages, the pages' Markdown and the exports,
-        # the search bundle): every build that reuses any of it reads all of it.
+        # One file for the rest (the theme's pages, the pages' Markdown and the exports):
+        # every build that reuses any of it reads all of it.
         self.output = PageOutput(self.pages.store)
         self.site = self.pages.store
+        # The last search bundle, in a file of its own: a cold build writes the big
+        # file above while Pagefind is still making the bundle.
+        self.bundles = JsonCache(folder / "search.json")
 
     def begin(self, config: MkDocsConfig, carry: bool = False) -> None:
         """A new build; ``carry``: keep what earlier builds used (see JsonCache.begin)."""
         self.articles.begin(carry)
         self.pages.store.begin(carry)
+        self.bundles.begin(carry)
         self.pages.fingerprint = config_fingerprint(config)
         self.pages.ahead, self.pages.taken = {}, 0
         self.output.begin(config)
@@ -42,10 +46,13 @@ class Caches:
             f"{views['page', True]} pages reused; {files['articles', False]} files cleaned, "
             f"{views['page', False]} pages converted ({self.pages.taken} of them ahead, "
             f"on every core); {themed['output', True]} pages "
-            f"not rendered again"
+            f"not rendered again, {self.output.given} rendered ahead on every core"
         )
+        # With ``save`` the search bundle's file is left out: the bundle may still be
+        # in the making, and :meth:`save` writes it once it is made.
         if save:
-            self.save()
+            self.articles.save()
+            self.pages.store.save()
         else:
             for store in self._stores():
                 store.prune()
@@ -55,4 +62,4 @@ class Caches:
             store.save()
 
     def _stores(self) -> tuple[JsonCache, ...]:
-        return (self.articles, self.pages.store)
+        return (self.articles, self.pages.store, self.bundles)

@@ -38,6 +38,18 @@ class SiteSearch:
         self.problem: str | None = None
         self.on_disk: list[str] = []  # the documents of the bundle a serve build wrote
 
+    @classmethod
+    def for_build(
+        cls, current: SiteSearch | None, store: JsonCache | None
+    ) -> tuple[SiteSearch, str | None]:
+        """A build's search: ``current`` if it keeps its bundle in ``store``, else a
+        new one (``current`` stopped); and the previous background run's error."""
+        if current is None or current.store is not store:
+            if current is not None:
+                current.stop()
+            current = cls(store)
+        return current, current.begin()
+
     def begin(self) -> str | None:
         """Start a build's index; returns the previous background run's error, if any."""
         problem = self.stop()
@@ -46,11 +58,18 @@ class SiteSearch:
         self.kept = [str(d) for d in found] if isinstance(found, list) else []
         return problem
 
-    def index_all(self, site_dir: Path, documents: list[tuple[str, str]]) -> None:
+    def index_all(self, site_dir: Path, documents: list[tuple[str, str]]) -> str | None:
         """Index ``documents`` (url, document), in site order, in the background into
         ``site_dir/pagefind``: the kept bundle if they are its documents, and nothing
         at all when the site folder holds their bundle already (``serve --dirty``
-        keeps the folder between saves)."""
+        keeps the folder between saves). Returns why it could not start, if it could not."""
+        try:
+            self._start(site_dir, documents)
+        except (OSError, StreamingIndexError) as err:
+            return str(err)
+        return None
+
+    def _start(self, site_dir: Path, documents: list[tuple[str, str]]) -> None:
         target = site_dir / BUNDLE
         seen = [digest(url, document) for url, document in documents]
         if seen and seen == self.on_disk and target.is_dir():
@@ -82,8 +101,7 @@ class SiteSearch:
         """Feed ``documents``, write the bundle beside the old one, keep it, and swap it in."""
         fresh = target.with_name(f".{BUNDLE}-new")
         try:
-            for url, document in documents:
-                index.add(url, document)
+            index.add_all(documents)
             shutil.rmtree(fresh, ignore_errors=True)
             index.finish(fresh)
             self._keep(fresh, seen)

@@ -1,6 +1,6 @@
-"""A cold build renders and converts its generated pages on every core
-(generator.render, generator.page_ahead) and writes exactly what a build on one core
-writes, saying each warning once."""
+"""A cold build renders, converts and puts through the theme its generated pages on
+every core (generator.render, generator.page_ahead, generator.theme_ahead) and writes
+exactly what a build on one core writes, saying each warning once."""
 
 from __future__ import annotations
 
@@ -51,6 +51,12 @@ def ahead(log: str) -> int:
     return int(found.group(1))
 
 
+def themed_ahead(log: str) -> int:
+    found = re.search(r"(\d+) rendered ahead on every core", log)
+    assert found, log[-2000:]
+    return int(found.group(1))
+
+
 def warnings(log: str) -> list[str]:
     return sorted(line for line in log.splitlines() if line.startswith("WARNING"))
 
@@ -62,8 +68,9 @@ def test_two_cores_write_the_one_core_site_byte_for_byte(tmp_path: Path) -> None
     one = build(project, tmp_path / "one", cores=1)
     (project / ".cache").rename(tmp_path / "cache-one")  # the second build starts cold too
     two = build(project, tmp_path / "two", cores=2)
-    assert ahead(one) == 0
+    assert ahead(one) == themed_ahead(one) == 0
     assert ahead(two) > 64  # the generated pages, converted before MkDocs asked
+    assert themed_ahead(two) > 64  # and put through the theme before MkDocs wrote them
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
     assert warnings(two) == warnings(one) == []
 
@@ -80,6 +87,51 @@ def test_a_page_that_warns_in_a_worker_warns_once_in_the_build(tmp_path: Path) -
     assert len([w for w in said if "missing.md" in w]) == events > 0
     assert len(set(said)) == len(said) and said == warnings(one)
     assert ahead(two) > 0  # the pages that did not warn still came from the workers
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
+
+
+# A site's hook gives its templates a note to show and a function that warns on event
+# pages; the site's own main.html uses both, so the warning comes from inside the
+# theme's render, and the note only from an environment the hook has changed.
+SITE_HOOK = """
+import logging
+
+def on_env(env, config, files):
+    def say_for(page):
+        if page.file.src_uri.startswith("events/"):
+            logging.getLogger("mkdocs.hooks").warning("theme step of %s", page.file.src_uri)
+    env.globals["say_for"] = say_for
+    env.globals["site_note"] = "本站注记"
+    return env
+"""
+SITE_MAIN = """{% extends "base.html" %}
+{% block content %}{% if say_for(page) %}{% endif %}{{ site_note }}{{ super() }}{% endblock %}
+"""
+
+
+def test_the_theme_on_workers_sees_the_sites_hooks_and_says_their_warnings_once(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    (project / "hooks.py").write_text(SITE_HOOK, encoding="utf-8")
+    (project / "site-theme").mkdir()
+    (project / "site-theme" / "main.html").write_text(SITE_MAIN, encoding="utf-8")
+    yml = project / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    text = text.replace("  name: material\n", "  name: material\n  custom_dir: site-theme\n", 1)
+    yml.write_text(text + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
+    one = build(project, tmp_path / "one", cores=1)
+    (project / ".cache").rename(tmp_path / "cache-one")
+    two = build(project, tmp_path / "two", cores=2)
+    said = warnings(two)
+    events = len(list((tmp_path / "one" / "events").glob("*/index.html")))
+    assert len([w for w in said if "theme step of events/" in w]) == events > 0
+    assert len(set(said)) == len(said) and said == warnings(one)
+    # The other generated pages came from the workers, with the hook's note.
+    assert themed_ahead(two) > 64
+    pages = list((tmp_path / "two").rglob("index.html"))
+    assert all("本站注记" in page.read_text(encoding="utf-8") for page in pages)
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
 
 

@@ -83,7 +83,7 @@ def odd_project(tmp_path: Path) -> Path:
     return project
 
 
-CACHE_FILES = {".cache/timeline/articles.json", ".cache/timeline/pages.json"}
+CACHE_FILES = {f".cache/timeline/{name}.json" for name in ("articles", "pages", "search")}
 
 
 def test_mkdocs_build_touches_nothing_but_its_site(odd_project: Path, tmp_path: Path) -> None:
