@@ -1,11 +1,11 @@
-"""Pagefind fed page by page while the site is rendered, on the machine's other core.
+"""Pagefind fed from Python while the site is rendered, on the machine's other core.
 
 Running the Pagefind command over the finished site made a build wait for the whole
 index after every page was written, with one core idle while Python rendered and
 the other idle while Pagefind indexed. Pagefind's service mode (what the ``pagefind``
 Python API drives: ``pagefind --service``, base64 JSON messages each closed by a
-comma) takes pages one at a time, so each search document goes to it as soon as the
-page is written and Rust indexes it while Python renders the next page.
+comma) takes pages as messages on its input, so every search document goes to it as
+soon as the pages are converted, and Rust indexes while Python renders the pages.
 
 The messages are written here rather than through the API's asyncio client: that
 client reads one answer per tenth of a second, which for a 2,000-page site is
