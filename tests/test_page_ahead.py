@@ -61,13 +61,26 @@ def warnings(log: str) -> list[str]:
     return sorted(line for line in log.splitlines() if line.startswith("WARNING"))
 
 
+def one_and_two_cores(project: Path, tmp_path: Path) -> tuple[str, str]:
+    """Cold builds of ``project`` on one core and on two; their logs."""
+    one = build(project, tmp_path / "one", cores=1)
+    (project / ".cache").rename(tmp_path / "cache-one")  # the second build starts cold too
+    return one, build(project, tmp_path / "two", cores=2)
+
+
+def assert_each_event_warned_once(one: str, two: str, site: Path, marker: str) -> None:
+    """Every event page said ``marker`` once in the two-core build, as on one core."""
+    said = warnings(two)
+    events = len(list((site / "events").glob("*/index.html")))
+    assert len([w for w in said if marker in w]) == events > 0
+    assert len(set(said)) == len(said) and said == warnings(one)
+
+
 def test_two_cores_write_the_one_core_site_byte_for_byte(tmp_path: Path) -> None:
     assert len(os.sched_getaffinity(0)) >= 2, "this test needs a machine with two cores"
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
-    one = build(project, tmp_path / "one", cores=1)
-    (project / ".cache").rename(tmp_path / "cache-one")  # the second build starts cold too
-    two = build(project, tmp_path / "two", cores=2)
+    one, two = one_and_two_cores(project, tmp_path)
     assert ahead(one) == themed_ahead(one) == 0
     assert ahead(two) > 64  # the generated pages, converted before MkDocs asked
     assert themed_ahead(two) > 64  # and put through the theme before MkDocs wrote them
@@ -79,13 +92,8 @@ def test_a_page_that_warns_in_a_worker_warns_once_in_the_build(tmp_path: Path) -
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
     (project / "overrides" / "timeline" / "event.md").write_text(BROKEN_EVENT, encoding="utf-8")
-    one = build(project, tmp_path / "one", cores=1)
-    (project / ".cache").rename(tmp_path / "cache-one")
-    two = build(project, tmp_path / "two", cores=2)
-    said = warnings(two)
-    events = len(list((tmp_path / "one" / "events").glob("*/index.html")))
-    assert len([w for w in said if "missing.md" in w]) == events > 0
-    assert len(set(said)) == len(said) and said == warnings(one)
+    one, two = one_and_two_cores(project, tmp_path)
+    assert_each_event_warned_once(one, two, tmp_path / "one", "missing.md")
     assert ahead(two) > 0  # the pages that did not warn still came from the workers
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
 
@@ -121,13 +129,8 @@ def test_the_theme_on_workers_sees_the_sites_hooks_and_says_their_warnings_once(
     text = yml.read_text(encoding="utf-8")
     text = text.replace("  name: material\n", "  name: material\n  custom_dir: site-theme\n", 1)
     yml.write_text(text + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
-    one = build(project, tmp_path / "one", cores=1)
-    (project / ".cache").rename(tmp_path / "cache-one")
-    two = build(project, tmp_path / "two", cores=2)
-    said = warnings(two)
-    events = len(list((tmp_path / "one" / "events").glob("*/index.html")))
-    assert len([w for w in said if "theme step of events/" in w]) == events > 0
-    assert len(set(said)) == len(said) and said == warnings(one)
+    one, two = one_and_two_cores(project, tmp_path)
+    assert_each_event_warned_once(one, two, tmp_path / "one", "theme step of events/")
     # The other generated pages came from the workers, with the hook's note.
     assert themed_ahead(two) > 64
     pages = list((tmp_path / "two").rglob("index.html"))
