@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable
 
 from ..cores import can_fork, fork_calls
 from ..model import Corpus
 from .atom import atom_feed
-from .ics import timeline_ics
+from .ics import calendar_around, calendar_events, timeline_ics
 from .timeline_json import timeline_json
 from .timelinejs import timelinejs_json
 
@@ -30,6 +31,8 @@ __all__ = [
 
 Maker = Callable[[], bytes]
 MIN_EVENTS = 200  # fewer events are exported faster than workers start
+CALENDAR_PIECES = 6  # the calendar's events, in this many pieces for the workers
+_NAMES = ("timeline.json", "timeline.ics", "feed.xml", "timelinejs.json")
 
 # The name of a timeline whose site has none (MkDocs requires one; ``build --out`` does not).
 DEFAULT_TITLE = "时间线"
@@ -56,9 +59,6 @@ def export_all(
     """
     makers: dict[str, Maker] = {
         "timeline.json": functools.partial(timeline_json, corpus, site_url),
-        "timeline.ics": functools.partial(
-            timeline_ics, corpus, site_url, updated, name=title, description=description
-        ),
         "feed.xml": functools.partial(
             atom_feed, corpus, site_url, updated, title=title, author=author, subtitle=description
         ),
@@ -67,6 +67,21 @@ def export_all(
         ),
     }
     if workers < 2 or len(corpus.events) < MIN_EVENTS or not can_fork():
-        return {name: make() for name, make in makers.items()}
-    made = fork_calls(list(makers.values()), workers, 1)
-    return dict(zip(makers, made, strict=True))
+        made = {name: make() for name, make in makers.items()}
+        ics = timeline_ics(corpus, site_url, updated, name=title, description=description)
+        return _in_order({**made, "timeline.ics": ics})
+    # The calendar costs more than the other three together: its events come in pieces.
+    n = len(corpus.events)
+    cut = [n * i // CALENDAR_PIECES for i in range(CALENDAR_PIECES + 1)]
+    pieces: list[Maker] = [
+        functools.partial(calendar_events, corpus, site_url, updated, a, b)
+        for a, b in itertools.pairwise(cut)
+    ]
+    made_all = fork_calls([*pieces, *makers.values()], workers, 1)  # the pieces in order
+    ics = calendar_around(title, description, b"".join(made_all[: len(pieces)]))
+    made = dict(zip(makers, made_all[len(pieces) :], strict=True))
+    return _in_order({**made, "timeline.ics": ics})
+
+
+def _in_order(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: files[name] for name in _NAMES}

@@ -105,7 +105,12 @@ def timeline_ics(
 ) -> bytes:
     """The calendar ``name`` (and ``description``, if any) with one all-day VEVENT per
     event, in timeline order."""
-    links = Links.of(corpus, site_url)
+    events = calendar_events(corpus, site_url, updated, 0, len(corpus.events))
+    return calendar_around(name, description, events)
+
+
+def calendar_around(name: str, description: str, events: bytes) -> bytes:
+    """The calendar's own lines around ``events`` (:func:`calendar_events`)."""
     calendar = icalendar.Calendar()
     calendar.add("VERSION", "2.0")
     calendar.add("PRODID", PRODID)
@@ -117,9 +122,18 @@ def timeline_ics(
     if description.strip():
         calendar.add("DESCRIPTION", _text(description.strip()))
         calendar.add("X-WR-CALDESC", _text(description.strip()))
-    stamp = updated_at(corpus, updated)
     # The calendar's lines are its own, then each event's, then its END line.
     head: bytes = calendar.to_ical()
     assert head.endswith(_END)
-    events = b"".join(_vevent_bytes(event, links, stamp) for event in in_order(corpus))
     return head[: -len(_END)] + events + _END
+
+
+def calendar_events(
+    corpus: Corpus, site_url: str, updated: dt.datetime | None, start: int, stop: int
+) -> bytes:
+    """The VEVENTs of the events ``start`` to ``stop`` in timeline order: the calendar
+    of a big timeline is made in pieces, side by side (see ``export_all``)."""
+    links = Links.of(corpus, site_url)
+    stamp = updated_at(corpus, updated)
+    shown = in_order(corpus)[start:stop]
+    return b"".join(_vevent_bytes(event, links, stamp) for event in shown)
