@@ -130,17 +130,20 @@ class PageOutput:
             key = digest(around, page_inputs(page))
             kept = self.store.get(key, "output")
             if isinstance(kept, str):
-                self.reused[page.file.src_uri] = kept
-                page.meta["template"] = TEMPLATE
+                self._reuse(page, kept)
             else:
                 self.made[page.file.src_uri] = key
 
     def give(self, page: Page, html: str) -> None:
         """The theme's HTML for ``page``, made this build by a worker
         (:mod:`generator.theme_ahead`); kept as the theme's own when the page is built."""
+        self._reuse(page, html)
+        self.given += 1
+
+    def _reuse(self, page: Page, html: str) -> None:
+        """The page gets ``html`` as what the theme made of it, through its own events."""
         self.reused[page.file.src_uri] = html
         page.meta["template"] = TEMPLATE
-        self.given += 1
 
     def context(self, page: Page, context: Any) -> None:
         kept = self.reused.get(page.file.src_uri)

@@ -252,7 +252,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 caches.end()  # written while Pagefind finishes the bundle
             problem = self.search.wait()
             if caches is not None:
-                caches.save()  # the bundle just made
+                caches.bundles.save()  # the bundle just made
             if problem:
                 self._search_failed(problem)
             return

@@ -44,9 +44,9 @@ def before_theme(
     rendered on ``workers`` processes where that is safe, with ``meanwhile`` run in
     this process as they work; returns how many pages were sent."""
     output.install(env)
-    # Pages a `serve --dirty` save skips were not read: nothing to plan for them.
-    output.plan([f.page for f in files.documentation_pages() if f.page and f.page.markdown], nav)
     built = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    # Pages a `serve --dirty` save skips were not read: nothing to plan for them.
+    output.plan([f.page for f in built if f.page and f.page.markdown], nav)
     todo = [f for f in built if f.generated_by and f.src_uri in output.made and f.page]
     if workers < 2 or len(todo) < MIN_PAGES or not can_fork():
         if meanwhile is not None:

@@ -32,7 +32,6 @@ __all__ = [
 Maker = Callable[[], bytes]
 MIN_EVENTS = 200  # fewer events are exported faster than workers start
 CALENDAR_PIECES = 6  # the calendar's events, in this many pieces for the workers
-_NAMES = ("timeline.json", "timeline.ics", "feed.xml", "timelinejs.json")
 
 # The name of a timeline whose site has none (MkDocs requires one; ``build --out`` does not).
 DEFAULT_TITLE = "时间线"
@@ -57,31 +56,27 @@ def export_all(
     ``author`` is the feed's author. With ``workers``, a big timeline's files are made
     side by side on that many forked processes where that is safe.
     """
-    makers: dict[str, Maker] = {
-        "timeline.json": functools.partial(timeline_json, corpus, site_url),
-        "feed.xml": functools.partial(
-            atom_feed, corpus, site_url, updated, title=title, author=author, subtitle=description
-        ),
-        "timelinejs.json": functools.partial(
-            timelinejs_json, corpus, site_url, title=title, text=description
-        ),
-    }
-    if workers < 2 or len(corpus.events) < MIN_EVENTS or not can_fork():
-        made = {name: make() for name, make in makers.items()}
-        ics = timeline_ics(corpus, site_url, updated, name=title, description=description)
-        return _in_order({**made, "timeline.ics": ics})
-    # The calendar costs more than the other three together: its events come in pieces.
-    n = len(corpus.events)
-    cut = [n * i // CALENDAR_PIECES for i in range(CALENDAR_PIECES + 1)]
-    pieces: list[Maker] = [
+    # The calendar costs more than the other three together: with workers, its events
+    # are made in pieces beside them.
+    parallel = workers > 1 and len(corpus.events) >= MIN_EVENTS and can_fork()
+    n, count = len(corpus.events), CALENDAR_PIECES if parallel else 1
+    cut = [n * i // count for i in range(count + 1)]
+    calls: list[Maker] = [
         functools.partial(calendar_events, corpus, site_url, updated, a, b)
         for a, b in itertools.pairwise(cut)
     ]
-    made_all = fork_calls([*pieces, *makers.values()], workers, 1)  # the pieces in order
-    ics = calendar_around(title, description, b"".join(made_all[: len(pieces)]))
-    made = dict(zip(makers, made_all[len(pieces) :], strict=True))
-    return _in_order({**made, "timeline.ics": ics})
-
-
-def _in_order(files: dict[str, bytes]) -> dict[str, bytes]:
-    return {name: files[name] for name in _NAMES}
+    calls += [
+        functools.partial(timeline_json, corpus, site_url),
+        functools.partial(
+            atom_feed, corpus, site_url, updated, title=title, author=author, subtitle=description
+        ),
+        functools.partial(timelinejs_json, corpus, site_url, title=title, text=description),
+    ]
+    made = fork_calls(calls, workers, 1) if parallel else [call() for call in calls]
+    *events, json_file, feed, timelinejs = made
+    return {
+        "timeline.json": json_file,
+        "timeline.ics": calendar_around(title, description, b"".join(events)),
+        "feed.xml": feed,
+        "timelinejs.json": timelinejs,
+    }
