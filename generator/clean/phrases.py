@@ -1,8 +1,10 @@
 """Page furniture known by its wording: :func:`phrase_reason` applies the table of
 :mod:`.rules` to one line, and tells photo captions by how they open and close.
 
-Before the table, one quick test built from the table's own patterns passes by the
-usual body line at C speed; it can never keep a rule from firing (tested).
+Before the table, a quick test built from the table's own patterns passes by the usual
+body line at C speed: the words every match of a rule holds (:mod:`.needles`), and
+the characters a rule at the line's start can open with. It can never keep a rule
+from firing (tested on every fixture line, and on matches drawn from each pattern).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 
 from .chars import ends_sentence, width
 from .credit_rules import CREDIT_RULES
+from .needles import needle_filter, openers
 from .reasons import REASONS
 from .rules import LONGEST_FURNITURE, PAGE_RULES, SHORT_LINE, Rule, both
 
@@ -49,15 +52,19 @@ _THE_END = re.compile(
 _ENCLOSED_NUMBER = re.compile("^[①-⑳⑴-⒇❶-❿➀-➉㈠-㈩]$")
 
 
-# Built from the table, so no rule can be kept from firing by a filter that forgets it:
-# a line none of the patterns could match anywhere is passed by at C speed.
+# Built from the table, so no rule can be kept from firing by a filter that forgets it.
 def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
     flagged = (("(?i:" if p.flags & re.IGNORECASE else "(?:") + p.pattern + ")" for p in patterns)
     return re.compile("|".join(flagged))
 
 
 _AT_START = _union([r.pattern for r in RULES if not r.search])
-_ANYWHERE = _union([r.pattern for r in RULES if r.search])
+# The rules that look at a line's start, by the characters they can start with; the
+# few that can start with too many are always tried.
+_OPENERS = frozenset().union(*(openers(r.pattern) or () for r in RULES if not r.search))
+_OPEN_START = _union([r.pattern for r in RULES if not r.search and openers(r.pattern) is None])
+# The rules that look inside a line, by words every match of one of them holds.
+_NEEDLES = needle_filter(r.pattern for r in RULES if r.search)
 # No rule that looks inside a line fires on a wider one: such lines skip that search.
 _ANYWHERE_WIDTH = max(r.width for r in RULES if r.search)
 assert all(rule.reason in REASONS for rule in RULES)
@@ -76,14 +83,21 @@ def phrase_reason(text: str, column: float = 0) -> str | None:
     if _ENCLOSED_NUMBER.match(text) or _THE_END.match(text):
         return "empty-marker"
     w = width(text)
-    inside = w <= _ANYWHERE_WIDTH and _ANYWHERE.search(text) is not None
-    if inside or _AT_START.match(text) is not None:
+    if _may_fire(text, w):
         found = rule_reason(text, column)
         if found is not None:
             return found
     if CAPTION_START.match(text) or (w <= 60 and _caption(text)):
         return "caption"
     return None
+
+
+def _may_fire(text: str, w: float) -> bool:
+    """Whether some rule of the table might fire: the quick filter."""
+    if w <= _ANYWHERE_WIDTH and (_NEEDLES is None or _NEEDLES.search(text.casefold())):
+        return True
+    start = _AT_START if text[:1].casefold() in _OPENERS else _OPEN_START
+    return start.match(text) is not None
 
 
 def rule_reason(text: str, column: float = 0) -> str | None:

@@ -1,0 +1,95 @@
+"""The quick filter before the furniture table: what every match of a rule must hold.
+
+Strings are drawn from each rule's own pattern by Hypothesis, so the filter is checked
+against the matches the rule can make, not against lines that happen to pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.clean.needles import needle_filter, needles, openers
+from generator.clean.phrases import RULES
+
+SEARCHED = [r.pattern for r in RULES if r.search]
+ANCHORED = [r.pattern for r in RULES if not r.search]
+
+
+def _matches(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
+    return st.from_regex(pattern)
+
+
+@pytest.mark.parametrize("pattern", SEARCHED, ids=lambda p: p.pattern[:30])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_match_of_a_searched_rule_holds_one_of_its_needles(
+    pattern: re.Pattern[str], data: st.DataObject
+) -> None:
+    found = needles(pattern)
+    assert found is not None, "each rule that looks inside a line names words"
+    text = data.draw(_matches(pattern))
+    if pattern.search(text):
+        folded = text.casefold()
+        assert any(word in folded for word in found), (text, sorted(found))
+
+
+@pytest.mark.parametrize("pattern", ANCHORED, ids=lambda p: p.pattern[:30])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_match_of_an_anchored_rule_starts_with_one_of_its_openers(
+    pattern: re.Pattern[str], data: st.DataObject
+) -> None:
+    found = openers(pattern)
+    text = data.draw(_matches(pattern))
+    if found is not None and pattern.match(text):
+        assert text[:1].casefold() in found, (text, sorted(found))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"扫一扫|扫码", {"扫一扫", "扫码"}),
+        (r"(扫|扫描).{0,12}(二维码|关注)", {"二维码", "关注"}),  # the longer words
+        (r"(报料|爆料)\s*[:：]", {"报料", "爆料"}),
+        (r"版权所有", {"版权所有"}),
+        (r"(?i:All Rights)", {"all rights"}),
+        (r"下载.{0,6}(APP|app)", {"app"}),  # case-folded, so both spellings are one
+        (r"(?:报料)?\s*电话", {"电话"}),  # an optional word guarantees nothing
+        (r"[:：]\d+", {":", "："}),
+        (r"[^，。]{2,8}摄$", {"摄"}),
+    ],
+)
+def test_needles_of_hand_written_patterns(pattern: str, expected: set[str]) -> None:
+    assert needles(re.compile(pattern)) == frozenset(expected)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:报料)?",  # may match nothing
+        r".{2,5}",  # any characters
+        r"[\u4e00-\u9fff]{2,10}",  # a range, too many to list
+        r"(扫码|.{3})",  # one branch without a word
+    ],
+)
+def test_patterns_without_a_guarantee_give_none(pattern: str) -> None:
+    assert needles(re.compile(pattern)) is None
+
+
+def test_openers_skip_optional_and_zero_width_items() -> None:
+    assert openers(re.compile(r"^[【\[]?(分享|微博)")) == frozenset("【[分微")
+    assert openers(re.compile(r"(?=\S)(?:责编|编辑)")) == frozenset("责编")
+    assert openers(re.compile(r"\d+年")) is None
+    assert openers(re.compile(r"(?:扫码)?")) is None  # a match may be empty
+
+
+def test_a_filter_finds_the_longest_word_first_and_gives_up_on_unknowns() -> None:
+    joined = needle_filter([re.compile("扫码"), re.compile("扫码关注")])
+    assert joined is not None
+    found = joined.search("请扫码关注")
+    assert found is not None and found.group() == "扫码关注"
+    assert needle_filter([re.compile("扫码"), re.compile(".+")]) is None
