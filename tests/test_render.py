@@ -265,3 +265,35 @@ def test_each_source_of_an_event_gets_its_own_box() -> None:
     assert [box_id for box_id, _ in boxes] == ["source-1", "source-2"]
     assert "阿里巴巴宣布设立10亿元专项基金" in boxes[0][1] and "来源 1" in boxes[0][1]
     assert "<blockquote><p>第二条引文</p></blockquote>" in boxes[1][1] and "来源 2" in boxes[1][1]
+
+
+def _edits() -> dict[str, Corpus]:
+    """The corpus after one edit each, as saves under ``mkdocs serve`` make them."""
+    corpus = _corpus()
+    art, (fund, compute) = corpus.articles[0], corpus.events
+    events = corpus.timeline.events
+
+    def with_events(*changed: Event) -> Corpus:
+        return replace(corpus, timeline=replace(corpus.timeline, events=changed))
+
+    return {
+        "article title": replace(corpus, articles=(replace(art, title="改过的标题"),)),
+        "article author": replace(corpus, articles=(replace(art, author="另一位作者"),)),
+        "event title": with_events(replace(fund, title="改过的事件"), compute),
+        "event date": with_events(fund, replace(compute, date=PartialDate(2020, 1, 2))),
+        "event tags": with_events(replace(fund, tags=("新标签",)), compute),
+        "event line": with_events(replace(fund, line=99), compute),
+        "event removed": with_events(events[0]),
+    }
+
+
+def test_a_warm_memo_renders_every_edit_as_a_cold_render_does() -> None:
+    """Under serve each save renders with the last save's pages and cards at hand: a
+    page or card may be reused only when nothing it shows changed."""
+    for name, edited in _edits().items():
+        memo = render.PageMemo()
+        for corpus in (_corpus(), edited):
+            memo.begin(OPTIONS.labels, "")
+            warm = render.render_pages(corpus, OPTIONS, memo)
+        assert warm == render.render_pages(edited, OPTIONS), name
+        assert memo.hits > 0 or name == "event removed", name

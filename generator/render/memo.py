@@ -26,6 +26,17 @@ from ..labels import Labels
 T = TypeVar("T")
 
 
+def content_digest(value: object, salt: str = "") -> bytes | None:
+    """A digest of ``value``'s pickle: equal digests are equal plain data (equal data
+    may pickle differently, which only costs a render); ``None`` if it cannot be
+    pickled."""
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+    return hashlib.sha256(salt.encode() + b"\0" + data).digest()
+
+
 class PageMemo:
     """``(template, path, context) -> Markdown``, and cards and article pages, in memory,
     for one process: what this build made, and what the last build that made any did."""
@@ -64,12 +75,10 @@ class PageMemo:
         return self._find(key, make)[0]
 
     def page(self, key_parts: tuple[Any, ...], make: Callable[[], str]) -> str:
-        try:
-            data = pickle.dumps(key_parts, protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError):
+        found = content_digest(key_parts, self.around)
+        if found is None:
             return make()  # something not plain data: no key, render it
-        key = hashlib.sha256(self.around.encode() + b"\0" + data).digest()
-        text, again = self._find(key, make)
+        text, again = self._find(found, make)
         self.hits += again
         return text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import paths
@@ -13,7 +13,7 @@ from ..model import Event
 from .cards import Card, card
 from .common import Options, exports
 from .index import Index
-from .memo import PageMemo
+from .memo import PageMemo, content_digest
 from .paging import ListPage
 from .templating import Renderer, front_matter
 
@@ -25,6 +25,8 @@ class Site:
     index: Index
     options: Options
     renderer: Renderer
+    # event id -> (the event, the digest of what its cards show), for this build
+    digests: dict[str, tuple[Event, object]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, index: Index, options: Options, memo: PageMemo | None = None) -> Site:
@@ -66,11 +68,18 @@ class Site:
         make = functools.partial(card, page, index=self.index, labels=self.t)
         return [memo.value(self._card_key(page, e), functools.partial(make, e)) for e in events]
 
-    def _card_key(self, page: str, event: Event) -> tuple[object, ...]:
-        """Everything a card shows: the event, and the titles of the articles it cites."""
-        found = self.index.articles
-        titles = tuple(a.title if (a := found.get(s.article)) else None for s in event.sources)
-        return (page, event, titles)
+    def _card_key(self, page: str, event: Event) -> tuple[str, object]:
+        """Everything a card shows: the event, and the titles of the articles it cites,
+        digested once a build per event (an event is on many lists, and hashing its
+        fields again for each was most of what a kept card cost)."""
+        kept = self.digests.get(event.id)
+        if kept is None or kept[0] is not event:
+            found = self.index.articles
+            titles = tuple(a.title if (a := found.get(s.article)) else None for s in event.sources)
+            shown = (event, titles)
+            kept = (event, content_digest(shown) or shown)
+            self.digests[event.id] = kept
+        return (page, kept[1])
 
     def pager(
         self,
