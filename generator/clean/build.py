@@ -153,8 +153,9 @@ def _pull_bylines(lines: Sequence[Line], draft: Draft) -> list[meta.Byline]:
             line.role = "byline"
             out.append(parsed)
             continue
-        when = header.date_line(line.text)
-        if when is not None and not started:
+        # Only before the text starts: a date line further down is the text's own.
+        when = header.date_line(line.text) if not started else None
+        if when is not None:
             line.role = "dateline"
             draft.evidence.exact = draft.evidence.exact or when
             continue
