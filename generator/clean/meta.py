@@ -175,9 +175,9 @@ def _paren_byline(text: str) -> Byline | None:
 
 def credit_line(text: str) -> Byline | None:
     """The writers of a line made only of ``role｜names`` pairs, or ``None``."""
+    if _CREDIT_LABEL.match(text) is None:
+        return None  # it opens with its first role; most lines are let go here
     labels = list(_CREDIT_LABEL.finditer(text))
-    if not labels or labels[0].start() != 0:
-        return None
     names: list[str] = []
     publication = None
     for k, m in enumerate(labels):
