@@ -58,10 +58,13 @@ def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
     return re.compile("|".join(flagged))
 
 
-_AT_START = _union([r.pattern for r in RULES if not r.search])
-# The rules that look at a line's start, by the characters they can start with; the
-# few that can start with too many are always tried.
-_OPENERS = frozenset().union(*(openers(r.pattern) or () for r in RULES if not r.search))
+# The rules that look at a line's start, by the characters they can start with (a
+# line is tried against those of its first character only); the few that can start
+# with too many characters are tried on every line, joined.
+_BY_OPENER: dict[str, list[re.Pattern[str]]] = {}
+for _rule in RULES:
+    for _opener in () if _rule.search else openers(_rule.pattern) or ():
+        _BY_OPENER.setdefault(_opener, []).append(_rule.pattern)
 _OPEN_START = _union([r.pattern for r in RULES if not r.search and openers(r.pattern) is None])
 # The rules that look inside a line, by words every match of one of them holds.
 _NEEDLES = needle_filter(r.pattern for r in RULES if r.search)
@@ -96,8 +99,9 @@ def _may_fire(text: str, w: float) -> bool:
     """Whether some rule of the table might fire: the quick filter."""
     if w <= _ANYWHERE_WIDTH and (_NEEDLES is None or _NEEDLES.search(text.casefold())):
         return True
-    start = _AT_START if text[:1].casefold() in _OPENERS else _OPEN_START
-    return start.match(text) is not None
+    if _OPEN_START.match(text) is not None:
+        return True
+    return any(p.match(text) for p in _BY_OPENER.get(text[:1].casefold(), ()))
 
 
 def rule_reason(text: str, column: float = 0) -> str | None:
