@@ -36,9 +36,11 @@ def script(text: str) -> Literal["hans", "hant"]:
     those the conversion replaces are Traditional-only forms.
     """
     sample = text[:_SAMPLE]
+    converted = str(_converter("t2s").convert(sample))
+    if converted == sample:
+        return "hans"  # nothing to convert: no Traditional-only form (most articles)
     chars = {ch for ch in set(sample) if "\u3400" <= ch <= "\u9fff"}
     if not chars:
         return "hans"
-    converted = set(str(_converter("t2s").convert(sample)))
-    changed = len(chars - converted)
+    changed = len(chars - set(converted))
     return "hant" if changed >= 2 and changed / len(chars) >= _HANT_RATIO else "hans"
