@@ -61,11 +61,16 @@ def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
 # The rules that look at a line's start, by the characters they can start with (a
 # line is tried against those of its first character only); the few that can start
 # with too many characters are tried on every line, joined.
-_BY_OPENER: dict[str, list[re.Pattern[str]]] = {}
-for _rule in RULES:
-    for _opener in () if _rule.search else openers(_rule.pattern) or ():
-        _BY_OPENER.setdefault(_opener, []).append(_rule.pattern)
-_OPEN_START = _union([r.pattern for r in RULES if not r.search and openers(r.pattern) is None])
+def _by_opener(rules: tuple[Rule, ...]) -> dict[str | None, list[re.Pattern[str]]]:
+    found: dict[str | None, list[re.Pattern[str]]] = {}
+    for rule in rules:
+        for opener in openers(rule.pattern) or (None,):
+            found.setdefault(opener, []).append(rule.pattern)
+    return found
+
+
+_BY_OPENER = _by_opener(tuple(r for r in RULES if not r.search))
+_OPEN_START = _union(_BY_OPENER.pop(None, []))
 # The rules that look inside a line, by words every match of one of them holds.
 _NEEDLES = needle_filter(r.pattern for r in RULES if r.search)
 # No rule that looks inside a line fires on a wider one: such lines skip that search.
