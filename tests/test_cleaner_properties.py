@@ -182,3 +182,15 @@ def test_cleaning_cleaned_markdown_changes_nothing(text: str) -> None:
         again = clean_text(raw(markdown, "again"))
         assert len(again) == 1, markdown
         assert mdwrite.article(again[0]) == markdown
+
+
+_BRACKETS = "“”‘’「」『』（）()【】《》"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_BRACKETS + "文a ", max_size=12))
+def test_balanced_means_every_pair_opens_as_often_as_it_closes(text: str) -> None:
+    from generator.clean.chars import balanced
+
+    pairs = [_BRACKETS[i : i + 2] for i in range(0, len(_BRACKETS), 2)]
+    assert balanced(text) == all(text.count(a) == text.count(b) for a, b in pairs)
