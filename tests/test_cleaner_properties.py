@@ -192,5 +192,5 @@ _BRACKETS = "“”‘’「」『』（）()【】《》"
 def test_balanced_means_every_pair_opens_as_often_as_it_closes(text: str) -> None:
     from generator.clean.chars import balanced
 
-    pairs = [_BRACKETS[i : i + 2] for i in range(0, len(_BRACKETS), 2)]
+    pairs = [(_BRACKETS[i], _BRACKETS[i + 1]) for i in range(0, len(_BRACKETS), 2)]
     assert balanced(text) == all(text.count(a) == text.count(b) for a, b in pairs)
