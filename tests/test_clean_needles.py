@@ -19,32 +19,34 @@ SEARCHED = [r.pattern for r in RULES if r.search]
 ANCHORED = [r.pattern for r in RULES if not r.search]
 
 
-def _matches(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
-    return st.from_regex(pattern)
+# Each rule's pattern is a test case of its own; Hypothesis draws matches from it.
+drawn_from_each = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @pytest.mark.parametrize("pattern", SEARCHED, ids=lambda p: p.pattern[:30])
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@drawn_from_each
 @given(data=st.data())
 def test_every_match_of_a_searched_rule_holds_one_of_its_needles(
     pattern: re.Pattern[str], data: st.DataObject
 ) -> None:
     found = needles(pattern)
     assert found is not None, "each rule that looks inside a line names words"
-    text = data.draw(_matches(pattern))
+    text = data.draw(st.from_regex(pattern))
     if pattern.search(text):
         folded = text.casefold()
         assert any(word in folded for word in found), (text, sorted(found))
 
 
 @pytest.mark.parametrize("pattern", ANCHORED, ids=lambda p: p.pattern[:30])
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@drawn_from_each
 @given(data=st.data())
 def test_every_match_of_an_anchored_rule_starts_with_one_of_its_openers(
     pattern: re.Pattern[str], data: st.DataObject
 ) -> None:
     found = openers(pattern)
-    text = data.draw(_matches(pattern))
+    text = data.draw(st.from_regex(pattern))
     if found is not None and pattern.match(text):
         assert text[:1].casefold() in found, (text, sorted(found))
 
