@@ -9,7 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.export import export_all
-from generator.model import Corpus, Timeline
+from generator.export.atom import _entry_xml
+from generator.export.ics import _vevent_ical
+from generator.export.timeline_json import _event_json
+from generator.export.timelinejs import _slide_json
+from generator.model import Article, Corpus, Event, Timeline
 
 from .export_corpus import SITE, corpus
 
@@ -65,8 +69,54 @@ def test_timestamps_come_from_updated_or_the_data_never_the_clock() -> None:
     assert derived["timeline.ics"].count(b"DTSTAMP:20261126T000000Z\r\n") == len(base.events)
     empty = export_all(Corpus(articles=(), timeline=Timeline("timeline.yaml")), SITE)
     assert b"<updated>1970-01-01T00:00:00Z</updated>" in empty["feed.xml"]
+    assert b"<entry>" not in empty["feed.xml"] and b"timeline-entries" not in empty["feed.xml"]
     assert b"BEGIN:VEVENT" not in empty["timeline.ics"]
     assert empty["timeline.json"] == b'{\n  "events": [],\n  "articles": []\n}\n'
     clock = re.compile(r"\b(now|today|utcnow|time\.time)\(")
     for module in sorted(EXPORT_DIR.glob("*.py")):
         assert not clock.search(module.read_text(encoding="utf-8")), module.name
+
+
+def _forget_kept_entries() -> None:
+    for kept in (_entry_xml, _vevent_ical, _event_json, _slide_json):
+        kept.cache_clear()
+
+
+def test_kept_entries_follow_every_change_an_export_shows() -> None:
+    """Each event's entry is kept between calls (a serve save changes a few events);
+    whatever changed, the files are the ones written with nothing kept."""
+    base = corpus()
+    first, article = base.events[0], base.articles[0]
+    shorter = replace(first.sources[0], quote=first.sources[0].quote[:4])
+
+    def with_event(event: Event) -> Corpus:
+        others = tuple(e for e in base.events if e.id != event.id)
+        return replace(base, timeline=replace(base.timeline, events=(event, *others)))
+
+    def with_article(changed: Article) -> Corpus:
+        return replace(base, articles=(changed, *base.articles[1:]))
+
+    changes = {
+        "title": with_event(replace(first, title="改过的标题")),
+        "tags": with_event(replace(first, tags=("新标签",))),
+        "summary": with_event(replace(first, summary="新的**摘要**")),
+        "quote": with_event(replace(first, sources=(shorter, *first.sources[1:]))),
+        "added": with_event(replace(first, added=dt.date(2026, 11, 20))),
+        "article title": with_article(replace(article, title="改过的文章")),
+        "article file": with_article(replace(article, file="改过的文件.txt")),
+    }
+    before = export_all(base, SITE)
+    made = {name: export_all(changed, SITE) for name, changed in changes.items()}
+    elsewhere = export_all(base, "https://other.example/")
+    moved = export_all(with_event(replace(first, line=first.line + 7)), SITE)
+    _forget_kept_entries()
+    assert made == {name: export_all(changed, SITE) for name, changed in changes.items()}
+    assert elsewhere == export_all(base, "https://other.example/")
+    assert export_all(base, SITE) == before
+    for name, files in made.items():
+        assert files != before, name
+        assert b"timeline-entries" not in files["feed.xml"], name
+    # The file's lines are no export's: an event moved down is written as it was.
+    assert moved == before
+    assert made["article file"]["timeline.json"] != before["timeline.json"]
+    assert made["article title"]["feed.xml"] != before["feed.xml"]

@@ -13,16 +13,27 @@ link is left out because it must not be relative.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import xml.etree.ElementTree as ET
 
 from ..model import Corpus, Event
 from ..paths import url_of
 from .htmlparts import event_html
-from .links import Links, midnight, newest_first, published, updated_at, urn_for
+from .links import (
+    Links,
+    midnight,
+    newest_first,
+    placeless,
+    published,
+    source_titles,
+    updated_at,
+    urn_for,
+)
 
 ATOM = "http://www.w3.org/2005/Atom"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_ENTRIES = "timeline-entries"
 # Characters XML 1.0 cannot hold at all, not even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -42,8 +53,15 @@ def _stamp(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _entry(feed: ET.Element, event: Event, links: Links) -> None:
-    entry = _sub(feed, "entry")
+def _entry(event: Event, links: Links) -> str:
+    """The event's ``<entry>``, indented for its place in the feed."""
+    return _entry_xml(placeless(event), source_titles(event, links), links.site_url)
+
+
+@functools.lru_cache(maxsize=20_000)  # kept while the event stays the same (see .links)
+def _entry_xml(event: Event, titles: tuple[str, ...], site_url: str) -> str:
+    links = Links(site_url, {})
+    entry = ET.Element("entry")
     permalink = links.event(event)
     _sub(entry, "id", permalink if links.absolute else urn_for("event", event.id))
     _sub(entry, "title", event.title, type="text")
@@ -53,9 +71,11 @@ def _entry(feed: ET.Element, event: Event, links: Links) -> None:
     _sub(entry, "link", rel="alternate", type="text/html", href=permalink)
     if event.summary.strip():
         _sub(entry, "summary", event.summary, type="text")
-    _sub(entry, "content", event_html(event, links), type="html")
+    _sub(entry, "content", event_html(event, links, titles=titles), type="html")
     for tag in event.tags:
         _sub(entry, "category", term=tag)
+    ET.indent(entry, level=1)
+    return ET.tostring(entry, encoding="unicode")
 
 
 def atom_feed(
@@ -83,8 +103,12 @@ def atom_feed(
     _sub(feed, "link", rel="alternate", type="text/html", href=site_url or "./")
     _sub(_sub(feed, "author"), "name", author)
     _sub(feed, "generator", "timeline-generator")
-    for event in newest_first(corpus):
-        _entry(feed, event, links)
+    entries = [_entry(event, links) for event in newest_first(corpus)]
+    if entries:
+        # Each entry is written on its own (and kept); a placeholder holds their place
+        # and indentation. Its tag cannot come from the input: text is escaped.
+        _sub(feed, _ENTRIES)
     ET.indent(feed)
     body = ET.tostring(feed, encoding="unicode")
+    body = body.replace(f"<{_ENTRIES} />", "\n  ".join(entries), 1)
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")

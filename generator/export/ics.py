@@ -10,7 +10,6 @@ exclusive, the day after the last day (§3.6.1).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
@@ -20,7 +19,7 @@ import icalendar
 
 from ..labels import Labels
 from ..model import Corpus, Event
-from .links import Links, in_order, updated_at
+from .links import Links, in_order, placeless, source_titles, updated_at
 
 PRODID = "-//timeline-generator//ZH"
 _END = b"END:VCALENDAR\r\n"
@@ -63,12 +62,11 @@ def _description(event: Event, links: Links, titles: tuple[str, ...]) -> str:
 
 
 def _vevent_bytes(event: Event, links: Links, stamp: dt.datetime) -> bytes:
-    """One VEVENT as the calendar writes it. Under ``mkdocs serve`` a save changes a few
-    events of thousands, and writing each event's lines is most of what the calendar
-    costs, so the bytes of an event are kept while its inputs stay the same (not its
-    line in the file: the calendar does not show it)."""
-    titles = tuple(links.article_title(src.article) for src in event.sources)
-    return _vevent_ical(dataclasses.replace(event, line=0), titles, links.site_url, stamp)
+    """One VEVENT as the calendar writes it, kept while its inputs stay the same
+    (:func:`.links.placeless`): writing each event's lines is most of what the
+    calendar costs."""
+    titles = source_titles(event, links)
+    return _vevent_ical(placeless(event), titles, links.site_url, stamp)
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from ..model import Article, Corpus, Event, SourceRef
@@ -61,6 +61,18 @@ class Links:
     def article_file(self, article_id: str) -> str | None:
         article = self.articles.get(article_id)
         return article.file if article else None
+
+
+def source_titles(event: Event, links: Links) -> tuple[str, ...]:
+    """The titles of the articles ``event`` cites, in the order of its sources."""
+    return tuple(links.article_title(src.article) for src in event.sources)
+
+
+def placeless(event: Event) -> Event:
+    """``event`` without its line in timeline.yaml, which no export shows: the key under
+    which an export keeps the event's entry while a save leaves the event as it was
+    (under ``mkdocs serve`` a save changes a few events of thousands)."""
+    return replace(event, line=0)
 
 
 def urn_for(kind: str, key: str) -> str:

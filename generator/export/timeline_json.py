@@ -6,11 +6,13 @@ stays readable UTF-8, and events keep the timeline order (date, then id).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ..model import Article, Corpus, EntityKind, Event
 from . import jsonfile
-from .links import Links, in_order
+from .jsonfile import Encoded
+from .links import Links, in_order, placeless
 
 _ENTITY_GROUPS: tuple[tuple[EntityKind, str], ...] = (
     ("person", "people"),
@@ -19,7 +21,14 @@ _ENTITY_GROUPS: tuple[tuple[EntityKind, str], ...] = (
 )
 
 
-def _event(event: Event, links: Links) -> dict[str, Any]:
+def _event(event: Event, links: Links) -> Encoded:
+    files = tuple(links.article_file(src.article) for src in event.sources)
+    return _event_json(placeless(event), files, links.site_url)
+
+
+@functools.lru_cache(maxsize=20_000)  # kept while the event stays the same (see .links)
+def _event_json(event: Event, files: tuple[str | None, ...], site_url: str) -> Encoded:
+    links = Links(site_url, {})
     out: dict[str, Any] = {"id": event.id, "date": event.date.iso()}
     if event.end is not None:
         out["end"] = event.end.iso()
@@ -34,15 +43,10 @@ def _event(event: Event, links: Links) -> dict[str, Any]:
     }
     out["url"] = links.event(event)
     out["sources"] = [
-        {
-            "article": src.article,
-            "file": links.article_file(src.article),
-            "quote": src.quote,
-            "url": links.source(src),
-        }
-        for src in event.sources
+        {"article": src.article, "file": file, "quote": src.quote, "url": links.source(src)}
+        for src, file in zip(event.sources, files, strict=True)
     ]
-    return out
+    return jsonfile.encoded(out)
 
 
 def _article(article: Article, links: Links) -> dict[str, Any]:

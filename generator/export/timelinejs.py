@@ -23,6 +23,7 @@ Three choices follow from how TimelineJS 3.9 draws (see ``src/js`` of its packag
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from typing import Any
 
@@ -30,7 +31,8 @@ from ..labels import Labels
 from ..model import Corpus, Event, PartialDate, Precision
 from . import jsonfile
 from .htmlparts import event_html
-from .links import Links, in_order
+from .jsonfile import Encoded
+from .links import Links, in_order, placeless, source_titles
 
 MORE = "查看事件详情"
 # Dates read as on the site's pages (one format for the whole project).
@@ -60,18 +62,24 @@ def _end_date(event: Event) -> dict[str, str] | None:
     return out
 
 
-def _slide(event: Event, links: Links) -> dict[str, Any]:
+def _slide(event: Event, links: Links) -> Encoded:
+    return _slide_json(placeless(event), source_titles(event, links), links.site_url)
+
+
+@functools.lru_cache(maxsize=20_000)  # kept while the event stays the same (see .links)
+def _slide_json(event: Event, titles: tuple[str, ...], site_url: str) -> Encoded:
+    links = Links(site_url, {})
     slide: dict[str, Any] = {"start_date": _date(event.date)}
     end_date = _end_date(event)
     if end_date is not None:
         slide["end_date"] = end_date
     slide["text"] = {
         "headline": html.escape(event.title),
-        "text": event_html(event, links, more=MORE),
+        "text": event_html(event, links, more=MORE, titles=titles),
     }
     slide["unique_id"] = event.id
     slide["display_date"] = html.escape(WORDS.date_range(event.date, event.end))
-    return slide
+    return jsonfile.encoded(slide)
 
 
 def timelinejs_json(corpus: Corpus, site_url: str, title: str = "时间线", text: str = "") -> bytes:
