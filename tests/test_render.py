@@ -279,6 +279,8 @@ def _edits() -> dict[str, Corpus]:
     return {
         "article title": replace(corpus, articles=(replace(art, title="改过的标题"),)),
         "article author": replace(corpus, articles=(replace(art, author="另一位作者"),)),
+        "article publication": replace(corpus, articles=(replace(art, publication="另一家报纸"),)),
+        "article date": replace(corpus, articles=(replace(art, date=PartialDate(2020, 3, 1)),)),
         "event title": with_events(replace(fund, title="改过的事件"), compute),
         "event date": with_events(fund, replace(compute, date=PartialDate(2020, 1, 2))),
         "event tags": with_events(replace(fund, tags=("新标签",)), compute),
@@ -297,3 +299,15 @@ def test_a_warm_memo_renders_every_edit_as_a_cold_render_does() -> None:
             warm = render.render_pages(corpus, OPTIONS, memo)
         assert warm == render.render_pages(edited, OPTIONS), name
         assert memo.hits > 0 or name == "event removed", name
+
+
+def test_a_warm_memo_renders_new_settings_as_a_cold_render_does() -> None:
+    """A changed mkdocs.yml (the site's address, name, repository) reaches every page."""
+    corpus = _corpus()
+    changed = replace(OPTIONS, site_url="https://example.org/new/", site_name="另一个名字")
+    for options in (replace(OPTIONS, edit_uri="edit/main/"), changed):
+        memo = render.PageMemo()
+        for shown in (OPTIONS, options):
+            memo.begin(shown.labels, "")
+            warm = render.render_pages(corpus, shown, memo)
+        assert warm == render.render_pages(corpus, options)

@@ -13,6 +13,32 @@ from .site import Site
 
 
 def event_page(event: Event, site: Site) -> str:
+    memo = site.renderer.memo
+    if memo is None:
+        return _page(event, site)
+    # Under serve: found by what the page shows, without building its context.
+    return memo.page_by(_shown(event, site), lambda: _page(event, site))
+
+
+def _shown(event: Event, site: Site) -> tuple[object, ...]:
+    """Everything :func:`_page` reads: the event and its articles' titles (the card's
+    digest), its neighbours' titles, its place on the timeline, the facts it shows of
+    each article it quotes, and what every page shows (:attr:`Site.shared`)."""
+    index = site.index
+    prev, nxt = index.neighbours.get(event.id, (None, None))
+    facts = tuple(
+        (a.publication, a.author, a.date, a.file) if (a := index.articles.get(s.article)) else None
+        for s in event.sources
+    )
+    around = (_brief(prev), _brief(nxt), index.layout.event_place(event.id), facts)
+    return ("event page", site.shared, site.event_digest(event), around)
+
+
+def _brief(event: Event | None) -> tuple[str, str] | None:
+    return (event.id, event.title) if event else None
+
+
+def _page(event: Event, site: Site) -> str:
     page = paths.event_page(event.id)
     index, t = site.index, site.t
     prev, nxt = index.neighbours.get(event.id, (None, None))

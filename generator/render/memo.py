@@ -8,9 +8,10 @@ a template can see is a different key: a hit means the same page. A context that
 cannot be pickled is simply rendered. Only the last two builds' pages are kept.
 
 Building those contexts costs too: an event's card is made for every list it is on.
-Cards are kept the same way, keyed by the page, the event itself (frozen, compared
-field by field) and the titles of the articles it cites; and article pages, keyed by
-the article object itself (see ``render.articles``).
+Cards are kept the same way, keyed by the page and a digest of the event and the
+titles of the articles it cites; article pages, keyed by the article object itself
+(see ``render.articles``); and event pages, keyed by what they show without building
+their context (see ``render.events``).
 """
 
 from __future__ import annotations
@@ -78,7 +79,12 @@ class PageMemo:
         found = content_digest(key_parts, self.around)
         if found is None:
             return make()  # something not plain data: no key, render it
-        text, again = self._find(found, make)
+        return self.page_by(found, make)
+
+    def page_by(self, key: Hashable, make: Callable[[], str]) -> str:
+        """A page found by a key that holds everything it shows (its maker knows what
+        that is, and builds no context to find it)."""
+        text, again = self._find(key, make)
         self.hits += again
         return text
 

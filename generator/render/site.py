@@ -69,6 +69,9 @@ class Site:
         return [memo.value(self._card_key(page, e), functools.partial(make, e)) for e in events]
 
     def _card_key(self, page: str, event: Event) -> tuple[str, object]:
+        return (page, self.event_digest(event))
+
+    def event_digest(self, event: Event) -> object:
         """Everything a card shows: the event, and the titles of the articles it cites,
         digested once a build per event (an event is on many lists, and hashing its
         fields again for each was most of what a kept card cost)."""
@@ -79,7 +82,14 @@ class Site:
             shown = (event, titles)
             kept = (event, content_digest(shown) or shown)
             self.digests[event.id] = kept
-        return (page, kept[1])
+        return kept[1]
+
+    @functools.cached_property
+    def shared(self) -> object:
+        """What every page of this build shows besides its own content: the options
+        (the site's address, name, labels...) and the templates (``memo.around``)."""
+        around = self.renderer.memo.around if self.renderer.memo else ""
+        return content_digest(self.options, around) or (self.options, around)
 
     def pager(
         self,
