@@ -12,6 +12,7 @@ from ..messages import say
 from ..model import Entity, EntityKind, Event, SourceRef
 from . import schema
 from .quote_hint import text_start
+from .reread import Reread
 from .schema import Entry, Report
 from .yamlpos import position
 
@@ -22,8 +23,13 @@ _ENTITY_KINDS: dict[str, EntityKind] = {
 }
 
 
-def parse_events(node: yaml.Node, report: Report) -> list[Event]:
-    """Every valid event of the ``events:`` list, in file order."""
+# What the last read of the file parsed (see .reread); reads are one at a time.
+_REREAD = Reread()
+
+
+def parse_events(node: yaml.Node, report: Report, text: str = "") -> list[Event]:
+    """Every valid event of the ``events:`` list, in file order; ``text`` is the file's
+    text, for finding events the last read parsed."""
     if not isinstance(node, yaml.SequenceNode):
         report.at(
             node, say("`events` must be a list of events, got {type}", type=schema.type_name(node))
@@ -31,8 +37,9 @@ def parse_events(node: yaml.Node, report: Report) -> list[Event]:
         return []
     events: list[Event] = []
     first_line: dict[str, int] = {}
+    _REREAD.begin()
     for item in node.value:
-        event = parse_event(item, report)
+        event = _REREAD.event(item, report, text, parse_event)
         id_node = _id_node(item)
         if id_node is None:
             continue

@@ -105,7 +105,7 @@ def _load_text(text: str, display: str) -> Loaded:
     if root is None:
         return _fail(display, 1, 1, EMPTY)
     report = Report(display)
-    events, overrides, events_line = _document(root, report)
+    events, overrides, events_line = _document(root, report, text)
     ordered = tuple(sorted(events, key=Event.sort_key))
     timeline = Timeline(path=display, events=ordered, overrides=tuple(overrides))
     found = sorted(report.diagnostics, key=lambda d: (d.line, d.col))
@@ -116,7 +116,9 @@ def _fail(display: str, line: int, col: int, message: Message) -> Loaded:
     return Loaded(Timeline(display), [Diagnostic(display, line, col, message)])
 
 
-def _document(root: yaml.Node, report: Report) -> tuple[list[Event], list[ArticleOverride], int]:
+def _document(
+    root: yaml.Node, report: Report, text: str
+) -> tuple[list[Event], list[ArticleOverride], int]:
     if not isinstance(root, yaml.MappingNode):
         report.at(
             root,
@@ -131,7 +133,7 @@ def _document(root: yaml.Node, report: Report) -> tuple[list[Event], list[Articl
     events_line = 1
     if "events" in found:
         events_line = position(found["events"].key)[0]
-        events = parse_events(found["events"].value, report)
+        events = parse_events(found["events"].value, report, text)
     elif root.value:
         report.at(root, say("timeline is missing `events`; expected an `events:` list of events"))
     else:
