@@ -424,3 +424,32 @@ def test_split_output_is_deterministic() -> None:
     corpus, pages = _big()
     assert render.render_pages(corpus, OPTIONS) == pages
     assert list(pages) == sorted(pages)
+
+
+def test_a_warm_memo_renders_a_split_timeline_as_a_cold_render_does() -> None:
+    """Under serve, month and list pages are found again by their events' digests: one
+    save after another, each edit that moves cards between pages renders as cold."""
+    corpus, pages = _big()
+    events = list(corpus.events)
+    moved = replace(events[10], date=PartialDate(2020, 4, 28))  # to another month's page
+    edits: list[tuple[str, Corpus]] = []
+
+    def save(name: str, changed: list[Event], articles: tuple[Article, ...]) -> None:
+        timeline = Timeline("timeline.yaml", tuple(sorted(changed, key=Event.sort_key)))
+        edits.append((name, Corpus(articles, timeline)))
+
+    save("event title", [replace(events[0], title="改过的标题"), *events[1:]], corpus.articles)
+    save("event moved", [moved, *events[:10], *events[11:]], corpus.articles)
+    save("event removed", events[1:], corpus.articles)
+    cited = corpus.articles[0]  # by every 300th event, on a tag's pages and a month's
+    retitled = (replace(cited, title="改过的文章"), *corpus.articles[1:])
+    save("article title", events[1:], retitled)
+    memo = render.PageMemo()
+    memo.begin(OPTIONS.labels, "")
+    assert render.render_pages(corpus, OPTIONS, memo) == pages
+    for name, edited in edits:
+        memo.begin(OPTIONS.labels, "")
+        warm = render.render_pages(edited, OPTIONS, memo)
+        cold = render.render_pages(edited, OPTIONS)
+        assert warm == cold, name
+        assert memo.hits > len(cold) // 2, name

@@ -54,14 +54,12 @@ def _events_page(
     site: Site,
     count: int,
 ) -> str:
-    return site.list_page(
-        "events",
+    return site.events_list_page(
         part,
         title,
         kind_label=kind_label,
         count=count,
         back=(back, paths.href(part.path, index_page)),
-        cards=site.cards(part.path, part.items),
     )
 
 
@@ -104,7 +102,8 @@ def named_entity_pages(name: str, kinds: EntityKinds, site: Site) -> dict[str, s
     """The pages of one entity name."""
     pages = {}
     back = site.t("all_entities")
-    events = sorted({e for _, evs in kinds for e in evs}, key=Event.sort_key)
+    # By id: hashing whole events to remove duplicates cost more than the page.
+    events = sorted({e.id: e for _, evs in kinds for e in evs}.values(), key=Event.sort_key)
     label = "、".join(site.t(e.kind) for e, _ in kinds)
     for part in split_list(paths.entity_page(name), events, EVENT_LIST_PAGE):
         pages[part.path] = _events_page(

@@ -115,12 +115,12 @@ def _part_page(
         nxt.path if nxt else None,
         labels,
     )
-    return site.page(
+    return site.cards_page(
         "month",
         part.path,
+        part.events,
         title=title,
         count=site.index.layout.months[part.month],
         back=paths.href(part.path, paths.TIMELINE),
         pager=pager,
-        cards=site.cards(part.path, part.events),
     )
