@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 
 from generator.model import Article, Block, PartialDate, Span
 from generator.timeline import apply_overrides, check, load_timeline_text, validate
-from generator.timeline.quotes import closest_hint, closest_passage, index_article, locate
+from generator.timeline.quotes import (
+    closest_hint,
+    closest_passage,
+    index_article,
+    locate,
+    occurrences,
+    squeeze,
+)
 
 ART_A = Article(
     id="000_b4a20cc34cdd8f9a",
@@ -276,3 +283,26 @@ def test_locate_agrees_with_a_character_map(texts: list[str], data: st.DataObjec
     assert [(s.anchor, s.start, s.end) for s in spans] == [
         (anchor, offsets[0], offsets[-1] + 1) for anchor, offsets in expected.items()
     ]
+
+
+# Text as quotes meet it: Han, Latin, ASCII and ideographic spaces, line breaks, tabs and
+# the zero-width characters that pasted text carries.
+_PASSAGE = st.text(alphabet="平台ab。 \u3000\n\t\u200b\ufeff\u2060", max_size=40)
+
+
+@given(_PASSAGE, st.data())
+@settings(max_examples=300, deadline=None)
+def test_a_quote_is_found_where_its_characters_are(text: str, data: st.DataObject) -> None:
+    """Every place a squeezed quote occurs maps back to the text's own characters:
+    the first and last kept characters of the passage, whitespace around them excluded."""
+    kept = [i for i, ch in enumerate(text) if squeeze(ch)]
+    if not kept:
+        return
+    start = data.draw(st.integers(0, len(kept) - 1))
+    end = data.draw(st.integers(start, len(kept) - 1))
+    quote = "".join(text[i] for i in kept[start : end + 1])
+    found = occurrences(text, quote)
+    assert (kept[start], kept[end] + 1) in found or any(lo <= kept[start] < hi for lo, hi in found)
+    for lo, hi in found:
+        assert squeeze(text[lo:hi]) == quote
+        assert squeeze(text[lo]) and squeeze(text[hi - 1])
