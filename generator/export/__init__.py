@@ -17,6 +17,7 @@ from ..cores import can_fork, fork_calls
 from ..model import Corpus
 from .atom import atom_feed
 from .ics import calendar_around, calendar_events, timeline_ics
+from .links import without_lines
 from .timeline_json import timeline_json
 from .timelinejs import timelinejs_json
 
@@ -56,6 +57,7 @@ def export_all(
     ``author`` is the feed's author. With ``workers``, a big timeline's files are made
     side by side on that many forked processes where that is safe.
     """
+    corpus = without_lines(corpus)  # no export shows them: see .links.placeless
     # The calendar costs more than the other three together: with workers, its events
     # are made in pieces beside them.
     parallel = workers > 1 and len(corpus.events) >= MIN_EVENTS and can_fork()

@@ -72,7 +72,13 @@ def placeless(event: Event) -> Event:
     """``event`` without its line in timeline.yaml, which no export shows: the key under
     which an export keeps the event's entry while a save leaves the event as it was
     (under ``mkdocs serve`` a save changes a few events of thousands)."""
-    return replace(event, line=0)
+    return event if event.line == 0 else replace(event, line=0)
+
+
+def without_lines(corpus: Corpus) -> Corpus:
+    """``corpus`` with every event :func:`placeless`, once for all the exports."""
+    events = tuple(placeless(event) for event in corpus.events)
+    return replace(corpus, timeline=replace(corpus.timeline, events=events))
 
 
 def urn_for(kind: str, key: str) -> str:
