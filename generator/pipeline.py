@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -178,6 +179,7 @@ def site_files(
     return pages, files
 
 
+@functools.lru_cache(maxsize=20_000)  # a file read again unchanged is the same RawText
 def raw_bytes(raw: RawText) -> bytes:
     """The raw article as collected, so readers can check the cleaning: every line as it
     was (the cleaning report's line numbers count these lines), in UTF-8 with a BOM.

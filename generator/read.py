@@ -54,8 +54,19 @@ _MAX_ODD_RATIO = 0.15
 _SAMPLE = 200_000
 
 
+# What the last ``read_dir`` read: a file whose bytes are the same is the same RawText
+# (not decoded again), so a save under ``mkdocs serve`` finds each unchanged article
+# again by identity all the way to its published copy. The bytes are compared, never
+# a file's time stamp: a save within the same tick cannot go unseen.
+_LAST_READ: dict[tuple[str, str], tuple[bytes, RawText]] = {}
+
+
 def read_file(path: pathlib.Path, display: str | None = None) -> RawText:
     """Read and decode one file; raise :class:`InputError` naming it if that fails."""
+    return _read(path, display)[1]
+
+
+def _read(path: pathlib.Path, display: str | None) -> tuple[bytes, RawText]:
     shown = display if display is not None else str(path)
     page = is_web_page(path.name)
     limit = MAX_PAGE_BYTES if page else MAX_BYTES
@@ -68,10 +79,13 @@ def read_file(path: pathlib.Path, display: str | None = None) -> RawText:
         raise _error(shown, say("cannot read file: {reason}", reason=os_reason(exc))) from None
     if len(data) > limit:
         raise _error(shown, _too_large(len(data), page))
+    last = _LAST_READ.get((str(path), shown))
+    if last is not None and last[0] == data:
+        return last
     if page:
         _check_tags(data, shown)
     text, encoding = decode(data, shown, charset.declared(data) if page else None)
-    return RawText(
+    raw = RawText(
         path=shown,
         name=path.name,
         stem=path.stem,
@@ -79,6 +93,7 @@ def read_file(path: pathlib.Path, display: str | None = None) -> RawText:
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
     )
+    return data, raw
 
 
 def read_dir(folder: pathlib.Path, root: pathlib.Path | None = None) -> list[RawText]:
@@ -95,11 +110,16 @@ def read_dir(folder: pathlib.Path, root: pathlib.Path | None = None) -> list[Raw
     )
     out: list[RawText] = []
     problems: list[Diagnostic] = []
+    kept: dict[tuple[str, str], tuple[bytes, RawText]] = {}
     for path in files:
         try:
-            out.append(read_file(path, _display(path, root)))
+            shown = _display(path, root)
+            kept[(str(path), shown)] = read = _read(path, shown)
+            out.append(read[1])
         except InputError as exc:
             problems.extend(exc.diagnostics)
+    _LAST_READ.clear()
+    _LAST_READ.update(kept)
     if problems:
         raise InputError(problems)
     return out

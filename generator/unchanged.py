@@ -74,6 +74,7 @@ class Unchanged:
         self.last_around = ""
         self.built: dict[str, str] = {}  # src_uri -> content digest, as last built cleanly
         self.now: dict[str, str] = {}  # src_uri -> content digest, this build
+        self.digested: dict[str, tuple[str | bytes, str]] = {}  # src_uri -> (content, digest)
         self.warned: set[str] = set()  # pages that warned this build
         self.in_nav: set[str] = set()
         self.handwritten: set[str] = set()
@@ -85,7 +86,14 @@ class Unchanged:
 
     def track(self, files: Files, generated: Mapping[str, str | bytes]) -> None:
         """``on_files``: every file answers ``is_modified`` for itself."""
-        self.now = {path: _content(data) for path, data in generated.items()}
+        # Content the last save made is often the very same object (pages kept by the
+        # render memo, raw copies of unchanged files): its digest is known.
+        known = self.digested
+        self.digested = {
+            path: kept if (kept := known.get(path)) and kept[0] is data else (data, _content(data))
+            for path, data in generated.items()
+        }
+        self.now = {path: pair[1] for path, pair in self.digested.items()}
         self.warned, self.in_nav, self.around = set(), set(), ""
         self.handwritten = set()
         for file in files:

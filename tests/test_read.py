@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import pathlib
 
 import pytest
@@ -150,3 +151,24 @@ def test_read_dir_of_the_seeds() -> None:
     raws = read_dir(SEEDS, ROOT)
     assert [r.path for r in raws] == [f"seeds/{p.name}" for p in sorted(SEEDS.glob("*.txt"))]
     assert {r.encoding for r in raws} == {"utf-8"}
+
+
+def test_a_read_again_sees_every_change_even_within_one_clock_tick(tmp_path: pathlib.Path) -> None:
+    """Under serve, an unchanged file is the same RawText as the last read's; a file
+    whose bytes changed is read anew, though its size and time stamp are the same."""
+    (tmp_path / "a.txt").write_text("第一篇文章的正文。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("第二篇文章的正文。\n", encoding="utf-8")
+    first = read_dir(tmp_path, tmp_path)
+    stamp = (tmp_path / "b.txt").stat()
+    (tmp_path / "b.txt").write_text("第二篇文章的改文。\n", encoding="utf-8")  # same size
+    os.utime(tmp_path / "b.txt", ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    second = read_dir(tmp_path, tmp_path)
+    assert second[0] is first[0]
+    assert second[1].text == "第二篇文章的改文。\n" and second[1] is not first[1]
+    # A file that no longer decodes is refused, not served from the last read.
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe\x00broken")
+    with pytest.raises(InputError):
+        read_dir(tmp_path, tmp_path)
+    (tmp_path / "b.txt").write_text("第二篇文章的改文。\n", encoding="utf-8")
+    again = read_dir(tmp_path, tmp_path)
+    assert again[0] is first[0] and again[1].text == second[1].text
