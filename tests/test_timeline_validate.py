@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import assume, given, settings
@@ -306,3 +307,21 @@ def test_a_quote_is_found_where_its_characters_are(text: str, data: st.DataObjec
     for lo, hi in found:
         assert squeeze(text[lo:hi]) == quote
         assert squeeze(text[lo]) and squeeze(text[hi - 1])
+
+
+def test_a_check_after_a_save_finds_each_quote_in_the_article_as_it_now_is() -> None:
+    """Quotes found in an article are kept while it is the same object (as under serve):
+    an edited article is a new object, and its quotes are looked for again."""
+    quote = "阿里巴巴开通“防疫直采全球寻源平台”"
+    text = timeline_of(event("a", "2020-02-05", ART_A.id, quote))
+    first = run(text, [ART_A])
+    assert first == run(text, [ART_A]) and first[0] == []
+    start = ART_A.blocks[3].text.index(quote)
+    assert first[1] == [[Span("p3", start, start + len(quote))]]
+    longer = replace(ART_A.blocks[3], text="据报道，" + ART_A.blocks[3].text)
+    moved = replace(ART_A, blocks=(*ART_A.blocks[:3], longer))
+    assert run(text, [moved])[1] == [[Span("p3", start + 4, start + 4 + len(quote))]]
+    gone = replace(ART_A, blocks=ART_A.blocks[:3])
+    found, spans = run(text, [gone])
+    assert spans == [[]] and "quote not found" in found[0]
+    assert run(text, [ART_A]) == first

@@ -50,6 +50,39 @@ def index_article(article: Article) -> ArticleIndex:
     return ArticleIndex(article, "".join(parts), tuple(starts))
 
 
+class KeptIndexes:
+    """Articles' indexes and the quotes found in them, kept for the next check only.
+
+    Under ``mkdocs serve`` an unchanged article is the very same object from one save
+    to the next (see ``JsonCache.decoded``), so it is known by identity; an entry holds
+    its article, so the identity cannot pass to another object while the entry lives.
+    """
+
+    def __init__(self) -> None:
+        self.last: dict[int, tuple[ArticleIndex, dict[str, tuple[Span, ...] | None]]] = {}
+        self.now: dict[int, tuple[ArticleIndex, dict[str, tuple[Span, ...] | None]]] = {}
+
+    def begin(self) -> None:
+        self.last, self.now = self.now or self.last, {}
+
+    def index(self, article: Article) -> ArticleIndex:
+        return self._entry(article)[0]
+
+    def locate(self, article: Article, quote: str) -> tuple[Span, ...] | None:
+        index, found = self._entry(article)
+        if quote not in found:
+            found[quote] = locate(index, quote)
+        return found[quote]
+
+    def _entry(self, article: Article) -> tuple[ArticleIndex, dict[str, tuple[Span, ...] | None]]:
+        key = id(article)
+        entry = self.now.get(key) or self.last.get(key)
+        if entry is None or entry[0].article is not article:
+            entry = (index_article(article), {})
+        self.now[key] = entry
+        return entry
+
+
 def locate(index: ArticleIndex, quote: str) -> tuple[Span, ...] | None:
     """Where ``quote`` is in the article: one span per block it covers, or ``None``."""
     needle = squeeze(quote)

@@ -22,10 +22,12 @@ from ..messages import Message, say
 from ..model import Article, ArticleOverride, Diagnostic, Event, SourceRef, Timeline
 from . import corrections, quote_hint
 from .load import load_file
-from .quotes import ArticleIndex, index_article, locate
+from .quotes import ArticleIndex, KeptIndexes, index_article, locate
 from .schema import closest
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
+# The last check's articles and quotes: a serve save changes a few of thousands.
+_KEPT = KeptIndexes()
 
 
 def validate(timeline: Timeline, articles: Sequence[Article]) -> tuple[Timeline, list[Diagnostic]]:
@@ -117,6 +119,7 @@ def _locate_quotes(
     many events cite it); sources naming no article, and then sourceless events, left out."""
     by_id = {article.id: article for article in corrected}
     indexes: dict[str, ArticleIndex] = {}
+    _KEPT.begin()
     found: list[Diagnostic] = []
     located: list[Event] = []
     for event in events:
@@ -130,8 +133,8 @@ def _locate_quotes(
                 found.append(_error(file, source, said))
                 continue
             if article.id not in indexes:
-                indexes[article.id] = index_article(article)
-            spans = locate(indexes[article.id], source.quote)
+                indexes[article.id] = _KEPT.index(article)
+            spans = _KEPT.locate(article, source.quote)
             if spans is None:  # the event stays, linked to the article without an anchor
                 override = overrides.get(article.id)
                 why = _not_found(indexes[article.id], originals[article.id], override, source)
