@@ -17,8 +17,8 @@ import yaml
 from .. import collector
 from ..messages import Message, os_reason, say
 from ..model import ArticleOverride, Correction, Diagnostic, Event, Timeline
-from . import schema
-from .events import parse_events
+from . import one_event, schema
+from .events import parse_event, parse_events
 from .schema import Report
 from .yamlpos import MAX_BYTES, YamlProblem, compose, position
 
@@ -97,6 +97,11 @@ def load_text(text: str, display: str) -> Loaded:
 @collector.paused()
 def _load_text(text: str, display: str) -> Loaded:
     text = text.removeprefix("\ufeff")
+    last = _LAST_READ.pop(display, None)
+    again = one_event.reread(last, text, parse_event) if last is not None else None
+    if again is not None:
+        _LAST_READ[display] = again
+        return Loaded(again.timeline, [], again.events_line)
     try:
         root = compose(text)
     except YamlProblem as err:
@@ -109,7 +114,21 @@ def _load_text(text: str, display: str) -> Loaded:
     ordered = tuple(sorted(events, key=Event.sort_key))
     timeline = Timeline(path=display, events=ordered, overrides=tuple(overrides))
     found = sorted(report.diagnostics, key=lambda d: (d.line, d.col))
+    if not found:
+        _keep(text, display, root, timeline, events_line)
     return Loaded(timeline, found, events_line)
+
+
+# The last clean read of each file shown, for a save that changed one event (.one_event).
+_LAST_READ: dict[str, one_event.Read] = {}
+
+
+def _keep(text: str, display: str, root: yaml.Node, timeline: Timeline, events_line: int) -> None:
+    events = next((v for k, v in root.value if k.value == "events"), None)
+    items = one_event.items_of(text, events) if events is not None else None
+    if items is not None and len(items) == len(timeline.events):
+        _LAST_READ.clear()  # one file at a time: a long serve reads the same one again
+        _LAST_READ[display] = one_event.Read(text, display, timeline, events_line, items)
 
 
 def _fail(display: str, line: int, col: int, message: Message) -> Loaded:
