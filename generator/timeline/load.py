@@ -98,7 +98,7 @@ def load_text(text: str, display: str) -> Loaded:
 def _load_text(text: str, display: str) -> Loaded:
     text = text.removeprefix("\ufeff")
     last = _LAST_READ.pop(display, None)
-    again = one_event.reread(last, text, parse_event) if last is not None else None
+    again = one_event.read_again(last, text, parse_event) if last is not None else None
     if again is not None:
         _LAST_READ[display] = again
         return Loaded(again.timeline, [], again.events_line)

@@ -58,8 +58,10 @@ def items_of(text: str, events: yaml.Node) -> tuple[Item, ...] | None:
         return None
     found = []
     for node in events.value:
+        if not isinstance(node, yaml.MappingNode):
+            return None
         ident = next((v.value for k, v in node.value if k.value == "id"), None)
-        if not isinstance(node, yaml.MappingNode) or not isinstance(ident, str):
+        if not isinstance(ident, str):
             return None
         start, end = node.start_mark.index, node.end_mark.index
         first_line = text.rfind("\n", 0, start) + 1
@@ -70,7 +72,7 @@ def items_of(text: str, events: yaml.Node) -> tuple[Item, ...] | None:
     return tuple(found)
 
 
-def reread(
+def read_again(
     last: Read, text: str, parse: Callable[[yaml.Node, Report], Event | None]
 ) -> Read | None:
     """``last`` with the one event ``text`` changed read again; None: read it whole."""
