@@ -29,7 +29,7 @@ def article_page(article: Article, site: Site) -> str:
     cited = tuple(
         (c.event.id, c.event.title, c.event.date, c.event.end, c.source) for c in citations
     )
-    key = ("article", page, id(article), cited, site.options)
+    key = ("article", page, id(article), cited, site.shared)
     kept = memo.value(key, lambda: (article, _article_page(article, page, citations, site)))
     return kept[1] if kept[0] is article else _article_page(article, page, citations, site)
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
 from ..cache import code_fingerprint, digest
+from ..kept import Kept
 from ..labels import Labels
 
 T = TypeVar("T")
@@ -44,8 +45,7 @@ class PageMemo:
 
     def __init__(self) -> None:
         self.around = ""
-        self.last: dict[Hashable, Any] = {}
-        self.now: dict[Hashable, Any] = {}
+        self.kept: Kept[Hashable, Any] = Kept()
         self.hits = 0  # pages found again (not cards), this build
         # path -> Markdown known to be the page's for this build's inputs (see prime)
         self.known: dict[str, str] = {}
@@ -54,11 +54,11 @@ class PageMemo:
         """A new build: what its pages share (labels, the owner's templates as
         ``owner_version`` digests them, the shipped ones)."""
         self.around = digest(code_fingerprint(), repr(labels), owner_version)
-        self.last = self.now or self.last  # the last build that rendered pages
-        self.now, self.hits = {}, 0
+        self.kept.begin()
+        self.hits = 0
 
     def empty(self) -> bool:
-        return not (self.now or self.last)
+        return self.kept.empty()
 
     def prime(self, pages: dict[str, str], render: Callable[[], object]) -> None:
         """Learn the keys of ``pages`` (the Markdown of this build's inputs, from the disk
@@ -90,9 +90,8 @@ class PageMemo:
 
     def _find(self, key: Hashable, make: Callable[[], T]) -> tuple[T, bool]:
         """The value, and whether it came from the last build."""
-        found = self.now.get(key)
-        again = found is None and key in self.last
+        found, again = self.kept.find(key)
         if found is None:
-            found = self.last[key] if again else make()
-        self.now[key] = found
+            found = make()
+        self.kept.keep(key, found)
         return cast(T, found), again

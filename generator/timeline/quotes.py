@@ -14,6 +14,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ..kept import Kept
 from ..messages import Message, say
 from ..model import Article, Block, Span
 
@@ -59,11 +60,10 @@ class KeptIndexes:
     """
 
     def __init__(self) -> None:
-        self.last: dict[int, tuple[ArticleIndex, dict[str, tuple[Span, ...] | None]]] = {}
-        self.now: dict[int, tuple[ArticleIndex, dict[str, tuple[Span, ...] | None]]] = {}
+        self.kept: Kept[int, tuple[ArticleIndex, dict[str, tuple[Span, ...] | None]]] = Kept()
 
     def begin(self) -> None:
-        self.last, self.now = self.now or self.last, {}
+        self.kept.begin()
 
     def index(self, article: Article) -> ArticleIndex:
         return self._entry(article)[0]
@@ -75,11 +75,10 @@ class KeptIndexes:
         return found[quote]
 
     def _entry(self, article: Article) -> tuple[ArticleIndex, dict[str, tuple[Span, ...] | None]]:
-        key = id(article)
-        entry = self.now.get(key) or self.last.get(key)
+        entry = self.kept.find(id(article))[0]
         if entry is None or entry[0].article is not article:
             entry = (index_article(article), {})
-        self.now[key] = entry
+        self.kept.keep(id(article), entry)
         return entry
 
 

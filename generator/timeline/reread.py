@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import yaml
 
+from ..kept import Kept
 from ..model import Diagnostic, Event
 from .schema import Report
 
@@ -24,11 +25,10 @@ Parsed = tuple[Event | None, tuple[Diagnostic, ...], int]  # event, its diagnost
 
 class Reread:
     def __init__(self) -> None:
-        self.last: dict[Key, Parsed] = {}  # the last read's events
-        self.now: dict[Key, Parsed] = {}
+        self.kept: Kept[Key, Parsed] = Kept()  # the last read's events
 
     def begin(self) -> None:
-        self.last, self.now = self.now or self.last, {}
+        self.kept.begin()
 
     def event(
         self,
@@ -43,7 +43,7 @@ class Reread:
         if not source or "*" in source:
             return parse(item, report)
         key = (report.file, start.line, start.column, source)
-        found = self.now.get(key) or self.last.get(key)
+        found = self.kept.find(key)[0]
         if found is None:
             shown, errors = len(report.diagnostics), report.errors
             event = parse(item, report)
@@ -51,5 +51,5 @@ class Reread:
         else:
             report.diagnostics.extend(found[1])
             report.errors += found[2]
-        self.now[key] = found
+        self.kept.keep(key, found)
         return found[0]
