@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import paths, render, search
+from . import paths, render, search, serve_watch
 from .banner import error_banner
 from .labels import UnknownLabels
 from .messages import say
@@ -293,7 +293,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.inputs is not None:
             server.watch(str(self.inputs.articles))
-            server.watch(str(self.inputs.timeline))
+            serve_watch.watch_file_often(server, self.inputs.timeline)
         return server
 
 
