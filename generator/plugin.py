@@ -150,10 +150,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self, files: Files, config: MkDocsConfig, pages: dict[str, str], other: dict[str, bytes]
     ) -> None:
         contents: dict[str, str | bytes] = {**pages, **other}
-        for path, content in contents.items():
-            if path == paths.HOME and files.get_file_from_path(path) is not None:
+        for path, content in contents.items():  # each path in posix form already
+            if path in files.src_uris and path == paths.HOME:
                 continue  # the site's own home page wins over the generated one
-            if files.get_file_from_path(path) is not None:
+            if path in files.src_uris:
                 said = say("a hand-written file has the path of a generated page; rename it")
                 raise TimelineError(f"docs/{path}: error: {said.text(self.labels.language)}")
             files.append(File.generated(config, path, content=content))
