@@ -16,6 +16,7 @@ import json
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,8 @@ class JsonCache:
         # serve an unchanged file then gives back the very same objects, which the
         # page memo recognises without comparing them field by field.
         self.decoded: dict[str, Any] = {}
+        # slot -> the entry to make when the cache is saved (see put_later)
+        self.later: dict[str, Callable[[], tuple[str, Any]]] = {}
 
     def begin(self, carry: bool = False) -> None:
         """A new build; with ``carry``, what the builds before it used stays in use (a
@@ -94,9 +97,19 @@ class JsonCache:
         self.used.add(key)
         self.changed = True
 
+    def put_later(self, slot: str, make: Callable[[], tuple[str, Any]]) -> None:
+        """``make()`` gives ``(key, value)`` to :meth:`put` when the cache is saved, if no
+        later call for the same ``slot`` replaced it first: under ``serve``, only the
+        last save's whole site is worth keeping for the next start, and making its key
+        on every save cost more than finding the site again saves."""
+        self.later[slot] = make
+
     def save(self) -> None:
         """Forget entries this build did not use (an edited page's old version, say)
         and write the rest, if anything changed."""
+        for make in self.later.values():
+            self.put(*make())
+        self.later = {}
         self.prune()
         if self.changed:
             self._write(self.memory or {})
