@@ -151,9 +151,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     ) -> None:
         contents: dict[str, str | bytes] = {**pages, **other}
         for path, content in contents.items():  # each path in posix form already
-            if path in files.src_uris and path == paths.HOME:
-                continue  # the site's own home page wins over the generated one
             if path in files.src_uris:
+                if path == paths.HOME:
+                    continue  # the site's own home page wins over the generated one
                 said = say("a hand-written file has the path of a generated page; rename it")
                 raise TimelineError(f"docs/{path}: error: {said.text(self.labels.language)}")
             files.append(File.generated(config, path, content=content))

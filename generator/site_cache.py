@@ -52,8 +52,10 @@ def cached_site_files(
     if cache is None:
         return site_files(corpus, raws, inputs, memo)
     owner = folder_parts(inputs.templates)  # now: they may be edited before the entry is made
+    key = None
     if memo is None or memo.empty():
-        found = cache.get(site_key(inputs, corpus, raws, owner), "site")
+        key = site_key(inputs, corpus, raws, owner)
+        found = cache.get(key, "site")
         if isinstance(found, dict):
             other = {path: base64.b64decode(data) for path, data in found["other"].items()}
             pages = dict(found["pages"])
@@ -65,7 +67,7 @@ def cached_site_files(
 
     def entry() -> tuple[str, dict[str, object]]:
         shown = {path: base64.b64encode(data).decode("ascii") for path, data in other.items()}
-        return site_key(inputs, corpus, raws, owner), {"pages": pages, "other": shown}
+        return key or site_key(inputs, corpus, raws, owner), {"pages": pages, "other": shown}
 
     if memo is None:
         cache.put(*entry())

@@ -173,3 +173,17 @@ def test_raw_files_are_published_as_utf8_a_browser_reads_right(name: str) -> Non
     assert len(text.split("\n")) == len(raw.text.split("\n")) > 5
     if raw.encoding.lower().replace("-", "") != "utf8":
         assert path.read_bytes() != published  # really transcoded, not copied
+
+
+def test_a_hand_written_home_page_wins_and_any_other_clash_is_an_error(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "docs" / "index.md").write_text("# 编者自己的首页\n", encoding="utf-8")
+    built = mkdocs(project, "build", "--strict", "--site-dir", "site")
+    assert built.returncode == 0, built.stderr
+    assert "编者自己的首页" in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+    (project / "docs" / "timeline.md").write_text("# 手写的时间线\n", encoding="utf-8")
+    clash = mkdocs(project, "build", "--strict", "--site-dir", "site")
+    assert clash.returncode != 0
+    assert "docs/timeline.md: error: 手写的文件与一个生成的页面路径相同" in clash.stderr
+    assert "Traceback" not in clash.stderr

@@ -84,9 +84,12 @@ def test_the_kept_site_is_keyed_by_the_templates_as_they_were_used(tmp_path: Pat
     inputs = Inputs(
         articles=root / "seeds", timeline=root / "timeline.yaml", root=root, templates=str(owner)
     )
-    cache = JsonCache(tmp_path / "site.json")
+    cache, memo = JsonCache(tmp_path / "site.json"), render.PageMemo()
     corpus, raws = load_corpus(inputs)
-    cached_site_files(corpus, raws, inputs, cache, render.PageMemo())
+    cached_site_files(corpus, raws, inputs, cache, memo)
+    edit_title(root, "title: 武汉", "title: 改过的武汉")  # a save after the first build
+    corpus, raws = load_corpus(inputs)
+    cached_site_files(corpus, raws, inputs, cache, memo)
     (owner / "event.md").write_bytes(shipped.read_bytes() + b"{# edited #}\n")
     cache.save()
 
