@@ -167,6 +167,20 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
+def up_to_root(page: str) -> str:
+    """``tags/x.md`` -> ``../../``: from a page's published URL up to the site's root."""
+    return "../" * len(_parts(url_of(page)) or ())
+
+
+def from_root(up: str, to_page: str, anchor: str | None = None) -> str:
+    """The link to ``to_page`` from any page whose way to the root is ``up``
+    (:func:`up_to_root`). Longer than :func:`href` between pages of one folder
+    (``../../tags/b/``, not ``../b/``), but the same on every page as deep: a card
+    drawn once serves every list it is on."""
+    rel = up + url_of(to_page) or "./"
+    return f"{rel}#{anchor}" if anchor else rel
+
+
 def _relpath(target: str, start: str) -> str:
     """``posixpath.relpath`` for two relative paths, without asking for the working
     folder twice per link (a big site makes hundreds of thousands of links)."""

@@ -188,3 +188,40 @@ def test_kept_event_lines_follow_every_change_of_an_event_or_its_articles() -> N
     ics._vevent_ical.cache_clear()  # every event written afresh
     assert made == [timeline_ics(changed, SITE, STAMP) for changed in changes]
     assert all(raw != before for raw in made) and timeline_ics(base, SITE, STAMP) == before
+
+
+# Characters chosen to land on a fold: one, two, three and four octets in UTF-8, the
+# escapes that must not end a piece (``\`` of ``\,``, ``^``), and what TEXT escapes.
+FOLD_TEXT = st.text(st.sampled_from('ab ,;:\\^\n"é—中“”𠮷😷'), max_size=400)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FOLD_TEXT, FOLD_TEXT, st.lists(FOLD_TEXT.filter(bool), max_size=4))
+def test_an_event_is_folded_exactly_as_icalendar_folds_it(
+    summary: str, description: str, tags: list[str]
+) -> None:
+    from generator.export.ics_fold import folded_ical
+
+    event = icalendar.Event()
+    event.add("SUMMARY", icalendar.vText(summary))
+    event.add("DESCRIPTION", icalendar.vText(description))
+    if tags:
+        event.add("CATEGORIES", tags)
+    assert folded_ical(event) == event.to_ical()
+
+
+def test_a_fold_never_splits_a_character_nor_ends_a_piece_on_an_escape() -> None:
+    from generator.export.ics_fold import PIECE_OCTETS, fold
+
+    # The ``\`` of ``\,`` is the 74th octet: it moves to the next piece.
+    line = ("DESCRIPTION:" + "a" * 61 + "\\," + "中" * 20 + "😷" * 30 + "x^n" + "a" * 100).encode()
+    pieces = fold(line).split(b"\r\n ")
+    assert pieces[0] == b"DESCRIPTION:" + b"a" * 61
+    assert pieces[1].startswith(b"\\,")
+    assert b"".join(pieces) == line
+    assert all(len(p) <= PIECE_OCTETS for p in pieces)
+    for piece in pieces:
+        piece.decode("utf-8")  # whole characters only
+        assert not piece.endswith((b"\\", b"^"))
+    assert fold(b"x" * PIECE_OCTETS) == b"x" * PIECE_OCTETS
+    assert fold(b"x" * (PIECE_OCTETS + 1)) == b"x" * PIECE_OCTETS + b"\r\n x"

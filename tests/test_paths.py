@@ -64,6 +64,34 @@ def test_link_agrees_with_relpath_between_any_two_pages() -> None:
     assert paths.link("events/e.md", "articles/a.md", "p3") == "../articles/a.md#p3"
 
 
+def test_a_link_through_the_root_reaches_what_href_reaches_from_every_page() -> None:
+    pages = [
+        "index.md",
+        "timeline.md",
+        "timeline/2020-03.md",
+        "tags/x.md",
+        "tags/x/2.md",
+        "entities/阿里巴巴.md",
+        "events/e.md",
+        "articles/index.md",
+    ]
+    targets = ["events/e.md", "tags/x.md", "entities/阿里巴巴.md", "articles/a.md", "index.md"]
+    for source, target in itertools.product(pages, targets):
+        up = paths.up_to_root(source)
+        through_root = paths.from_root(up, target, "p2")
+        assert through_root.endswith(paths.url_of(target) + "#p2")
+        here = paths.url_of(source)
+        reached = posixpath.normpath(posixpath.join(here, through_root.partition("#")[0]))
+        direct = posixpath.normpath(posixpath.join(here, paths.href(source, target)))
+        assert reached == direct, (source, target, through_root)
+    # The same text from every page as deep: what lets one card serve many lists.
+    two_deep = ["timeline/2020-03.md", "tags/x.md", "entities/阿里巴巴.md", "events/e.md"]
+    assert {paths.from_root(paths.up_to_root(p), "tags/x.md") for p in two_deep} == {
+        "../../tags/x/"
+    }
+    assert paths.from_root(paths.up_to_root("index.md"), "index.md") == "./"
+
+
 @pytest.mark.parametrize(
     ("page", "kind"),
     [

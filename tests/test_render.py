@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 import markdown
 
@@ -311,3 +312,54 @@ def test_a_warm_memo_renders_new_settings_as_a_cold_render_does() -> None:
             memo.begin(shown.labels, "")
             warm = render.render_pages(corpus, shown, memo)
         assert warm == render.render_pages(corpus, options)
+
+
+def test_a_card_is_made_and_drawn_once_for_all_the_lists_as_deep(monkeypatch: Any) -> None:
+    from generator.render import site, templating
+
+    made: list[tuple[str, str]] = []
+    real = site.card
+
+    def counted(page: str, event: Event, *args: Any, **kwargs: Any) -> Any:
+        made.append((page, event.id))
+        return real(page, event, *args, **kwargs)
+
+    monkeypatch.setattr(site, "card", counted)
+    templating.environment.cache_clear()  # a fresh environment: nothing drawn yet
+    pages = render.render_pages(_corpus(), OPTIONS)
+    # "fund" is on the timeline and on three lists two folders deep (its tag, its two
+    # names); "compute" on the timeline and its two tags' lists. One card per depth.
+    assert sorted(made) == [
+        ("tags/人工智能.md", "compute"),
+        ("tags/医疗物资.md", "fund"),
+        ("timeline.md", "compute"),
+        ("timeline.md", "fund"),
+    ]
+    env = templating.Renderer(OPTIONS.labels).env  # the same cached environment
+    assert len(env.globals["once"].drawn) == 4
+    # The card drawn for the first list is the one on every other, links and all.
+    lists = [paths.tag_page("医疗物资"), paths.entity_page("阿里巴巴"), paths.entity_page("武汉")]
+    fund = re.compile(r'<li class="tl-event[^>]*id="fund".*?</li>', re.S)
+    drawn = {m[0] for p in lists if (m := fund.search(pages[p]))}
+    assert len(drawn) == 1
+    assert 'href="../../events/fund/"' in drawn.pop()
+
+
+def test_once_draws_each_macro_and_arguments_once_and_forgets_all_when_full() -> None:
+    from generator.render.templating import Once
+
+    calls: list[tuple[Any, ...]] = []
+
+    def macro(*args: Any) -> str:
+        calls.append(args)
+        return f"<li>{args}</li>"
+
+    once = Once()
+    once.LIMIT = 3
+    assert once(macro, "a", 2) == once(macro, "a", 2) == "<li>('a', 2)</li>"
+    assert once(macro, "a", 3) != once(macro, "b", 2)
+    assert calls == [("a", 2), ("a", 3), ("b", 2)]
+    once(macro, "c", 2)  # a fourth: the table was full, so it starts again
+    assert len(once.drawn) == 1
+    once(macro, "a", 2)
+    assert calls[-1] == ("a", 2) and len(calls) == 5

@@ -1,8 +1,10 @@
 """What a template needs to draw an event: plain values, links already relative.
 
 Python decides the content (which date text, which link, which kind of date);
-templates decide the look. A card is made for the page it appears on, since every
-link is relative to that page.
+templates decide the look. A card's links are relative, but written the long way
+round, through the site's root (:func:`paths.from_root`), so one card serves every
+page as deep as the one it was made for: an event is on its month's list, each of its
+tags' and each of its names' lists.
 """
 
 from __future__ import annotations
@@ -49,21 +51,23 @@ def shape(event: Event) -> str:
     return event.date.precision
 
 
-def source_link(page: str, source: SourceRef, index: Index, labels: Labels) -> SourceLink:
+def source_link(up: str, source: SourceRef, index: Index, labels: Labels) -> SourceLink:
     article = index.articles.get(source.article)
     title = f"《{article.title}》" if article else source.article
     anchor = source.anchor
     where = labels("paragraph", number=anchor[1:]) if anchor else labels("whole_article")
-    href = paths.href(page, paths.article_page(source.article), anchor)
+    href = paths.from_root(up, paths.article_page(source.article), anchor)
     return SourceLink(title, where, href)
 
 
 def card(page: str, event: Event, index: Index, labels: Labels) -> Card:
+    """``event`` drawn for ``page``, and for every page as deep (:func:`paths.up_to_root`)."""
+    up = paths.up_to_root(page)
     end = event.end if event.end is not None and event.end != event.date else None
     return Card(
         id=event.id,
         title=event.title,
-        href=paths.href(page, paths.event_page(event.id)),
+        href=paths.from_root(up, paths.event_page(event.id)),
         date=labels.date_range(event.date, end),
         day=labels.date(event.date, short=True),
         datetime=event.date.iso(),
@@ -71,15 +75,15 @@ def card(page: str, event: Event, index: Index, labels: Labels) -> Card:
         shape=shape(event),
         approximate=event.date.approximate,
         summary=event.summary,
-        tags=tuple((tag, paths.href(page, paths.tag_page(tag))) for tag in event.tags),
-        entities=entity_links(page, event),
-        sources=tuple(source_link(page, s, index, labels) for s in event.sources),
+        tags=tuple((tag, paths.from_root(up, paths.tag_page(tag))) for tag in event.tags),
+        entities=entity_links(up, event),
+        sources=tuple(source_link(up, s, index, labels) for s in event.sources),
     )
 
 
-def entity_links(page: str, event: Event) -> tuple[Link, ...]:
+def entity_links(up: str, event: Event) -> tuple[Link, ...]:
     """The event's people, organisations and places, in that order."""
     order = list(ENTITY_KINDS)
     named = sorted(event.entities, key=lambda e: order.index(e.kind))
     names = dict.fromkeys(e.name for e in named)  # a name used as two kinds: one link
-    return tuple((name, paths.href(page, paths.entity_page(name))) for name in names)
+    return tuple((name, paths.from_root(up, paths.entity_page(name))) for name in names)

@@ -79,7 +79,7 @@ def _quote(page: str, source: SourceRef, site: Site) -> dict[str, Any]:
         raw = paths.href(page, paths.raw_file(article.file))
     return {
         "text": " ".join(source.quote.split()),
-        "link": source_link(page, source, site.index, site.t),
+        "link": source_link(paths.up_to_root(page), source, site.index, site.t),
         "facts": facts,
         "raw": raw,
     }

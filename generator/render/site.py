@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,8 @@ class Site:
     renderer: Renderer
     # event id -> (the event, the digest of what its cards show), for this build
     digests: dict[str, tuple[Event, object]] = field(default_factory=dict, compare=False)
+    # (way up to the root, event id) -> (the event, its card), for this build
+    made: dict[tuple[str, str], tuple[Event, Card]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, index: Index, options: Options, memo: PageMemo | None = None) -> Site:
@@ -77,14 +79,21 @@ class Site:
         return make() if key is None else memo.page_by(("cards page", key), make)
 
     def cards(self, page: str, events: Sequence[Event]) -> list[Card]:
+        """``events`` as cards for ``page``: each made once a build for all the pages as
+        deep as ``page`` (:mod:`.cards`), and under serve kept from the last build."""
+        up = paths.up_to_root(page)
         memo = self.renderer.memo
-        if memo is None:
-            return [card(page, event, self.index, self.t) for event in events]
         make = functools.partial(card, page, index=self.index, labels=self.t)
-        return [memo.value(self._card_key(page, e), functools.partial(make, e)) for e in events]
+        if memo is None:
+            return [self._card(up, e, functools.partial(make, e)) for e in events]
+        key = self.event_digest
+        return [memo.value((up, key(e)), functools.partial(make, e)) for e in events]
 
-    def _card_key(self, page: str, event: Event) -> tuple[str, object]:
-        return (page, self.event_digest(event))
+    def _card(self, up: str, event: Event, make: Callable[[], Card]) -> Card:
+        kept = self.made.get((up, event.id))
+        if kept is None or kept[0] is not event:
+            kept = self.made[(up, event.id)] = (event, make())
+        return kept[1]
 
     def event_digest(self, event: Event) -> object:
         """Everything a card shows: the event, and the titles of the articles it cites,

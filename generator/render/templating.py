@@ -66,7 +66,31 @@ def environment(owner_dir: str, labels: Labels, owner_version: str = "") -> jinj
     env.filters["summary"] = lambda text: Markup(summary_html(text))
     env.globals["t"] = labels
     env.globals["link"] = paths.href
+    env.globals["once"] = Once()
     return env
+
+
+class Once:
+    """``once(macro, *args)`` in a template: the macro's output, drawn once for the same
+    arguments. A card is the same on every list as deep (:mod:`.cards`), and an event is
+    on several lists; its HTML was most of what a list page cost. A macro depends only on
+    its arguments and the environment's globals and filters, and each environment (one
+    per language and owner's templates) has its own ``Once``. Bounded: emptied when full,
+    so a long ``mkdocs serve`` session does not keep every card it ever drew."""
+
+    LIMIT = 50_000  # a 10,000-event site draws about this many (card, depth) pairs
+
+    def __init__(self) -> None:
+        self.drawn: dict[tuple[Any, ...], Any] = {}
+
+    def __call__(self, macro: Any, *args: Any) -> Any:
+        key = (macro, *args)
+        found = self.drawn.get(key)
+        if found is None:
+            if len(self.drawn) >= self.LIMIT:
+                self.drawn.clear()
+            found = self.drawn[key] = macro(*args)
+        return found
 
 
 def front_matter(kind: str, *, edit_url: str | None = None, tags: Iterable[str] = ()) -> Markup:
