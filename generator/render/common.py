@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .. import paths
@@ -33,7 +34,14 @@ EXPORTS = {
 def exports(page: str, site_url: str) -> dict[str, str]:
     """Links to the exports from ``page``; ``webcal`` only when the site's address is known
     (a calendar app subscribes to an absolute address)."""
-    links = {key: paths.href(page, name) for key, name in EXPORTS.items()}
+    return dict(_exports(paths.up_to_root(page), site_url))
+
+
+# The exports sit at the site's root, so the way to them is the way up: the same links
+# for every page as deep (every page shows them).
+@functools.lru_cache(maxsize=64)
+def _exports(up: str, site_url: str) -> dict[str, str]:
+    links = {key: paths.from_root(up, name) for key, name in EXPORTS.items()}
     links["webcal"] = webcal_url(site_url)
     return links
 
