@@ -315,16 +315,16 @@ def test_a_warm_memo_renders_new_settings_as_a_cold_render_does() -> None:
 
 
 def test_a_card_is_made_and_drawn_once_for_all_the_lists_as_deep(monkeypatch: Any) -> None:
-    from generator.render import site, templating
+    from generator.render import cards, templating
 
     made: list[tuple[str, str]] = []
-    real = site.card
+    real = cards.card
 
     def counted(page: str, event: Event, *args: Any, **kwargs: Any) -> Any:
         made.append((page, event.id))
         return real(page, event, *args, **kwargs)
 
-    monkeypatch.setattr(site, "card", counted)
+    monkeypatch.setattr("generator.render.site.card", counted)
     templating.environment.cache_clear()  # a fresh environment: nothing drawn yet
     pages = render.render_pages(_corpus(), OPTIONS)
     # "fund" is on the timeline and on three lists two folders deep (its tag, its two
@@ -336,7 +336,8 @@ def test_a_card_is_made_and_drawn_once_for_all_the_lists_as_deep(monkeypatch: An
         ("timeline.md", "fund"),
     ]
     env = templating.Renderer(OPTIONS.labels).env  # the same cached environment
-    assert len(env.globals["once"].drawn) == 4
+    once = env.globals["once"]
+    assert isinstance(once, templating.Once) and len(once.drawn) == 4
     # The card drawn for the first list is the one on every other, links and all.
     lists = [paths.tag_page("医疗物资"), paths.entity_page("阿里巴巴"), paths.entity_page("武汉")]
     fund = re.compile(r'<li class="tl-event[^>]*id="fund".*?</li>', re.S)
