@@ -78,7 +78,7 @@ class Once:
     per language and owner's templates) has its own ``Once``. Bounded: emptied when full,
     so a long ``mkdocs serve`` session does not keep every card it ever drew."""
 
-    LIMIT = 50_000  # a 10,000-event site draws about this many (card, depth) pairs
+    LIMIT = 50_000  # a 10,000-event site draws about 10,300 (card, depth) pairs
 
     def __init__(self) -> None:
         self.drawn: dict[tuple[Any, ...], Any] = {}
