@@ -7,11 +7,11 @@ what a page costs. The key hashes the pickled context, so any change to any valu
 a template can see is a different key: a hit means the same page. A context that
 cannot be pickled is simply rendered. Only the last two builds' pages are kept.
 
-Building those contexts costs too: an event's card is made for every list it is on.
-Cards are kept the same way, keyed by the page and a digest of the event and the
-titles of the articles it cites; article pages, keyed by the article object itself
-(see ``render.articles``); and event pages, keyed by what they show without building
-their context (see ``render.events``).
+Building those contexts costs too: an event is on several lists. Cards are kept the
+same way, keyed by the page's depth (a card serves every page as deep, see
+``render.cards``) and a digest of the event and the titles of the articles it cites;
+article pages, keyed by the article object itself (see ``render.articles``); and event
+pages, keyed by what they show without building their context (see ``render.events``).
 """
 
 from __future__ import annotations

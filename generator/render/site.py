@@ -86,8 +86,8 @@ class Site:
         make = functools.partial(card, page, index=self.index, labels=self.t)
         if memo is None:
             return [self._card(up, e, functools.partial(make, e)) for e in events]
-        key = self.event_digest
-        return [memo.value((up, key(e)), functools.partial(make, e)) for e in events]
+        digest = self.event_digest
+        return [memo.value((up, digest(e)), functools.partial(make, e)) for e in events]
 
     def _card(self, up: str, event: Event, make: Callable[[], Card]) -> Card:
         kept = self.made.get((up, event.id))
