@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,16 +83,16 @@ class Site:
         deep as ``page`` (:mod:`.cards`), and under serve kept from the last build."""
         up = paths.up_to_root(page)
         memo = self.renderer.memo
-        make = functools.partial(card, page, index=self.index, labels=self.t)
         if memo is None:
-            return [self._card(up, e, functools.partial(make, e)) for e in events]
+            return [self._card(page, up, e) for e in events]
+        make = functools.partial(card, page, index=self.index, labels=self.t)
         digest = self.event_digest
         return [memo.value((up, digest(e)), functools.partial(make, e)) for e in events]
 
-    def _card(self, up: str, event: Event, make: Callable[[], Card]) -> Card:
+    def _card(self, page: str, up: str, event: Event) -> Card:
         kept = self.made.get((up, event.id))
         if kept is None or kept[0] is not event:
-            kept = self.made[(up, event.id)] = (event, make())
+            kept = self.made[(up, event.id)] = (event, card(page, event, self.index, self.t))
         return kept[1]
 
     def event_digest(self, event: Event) -> object:
