@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from generator.export import ics
 from generator.export.ics import timeline_ics
-from generator.model import Corpus, Timeline
+from generator.export.links import Links
+from generator.model import Corpus, Event, PartialDate, Timeline
 
 from .export_corpus import HOSTILE_QUOTE, HOSTILE_TITLE, LONG_SUMMARY, ORDER, SITE, corpus
 
@@ -191,23 +192,80 @@ def test_kept_event_lines_follow_every_change_of_an_event_or_its_articles() -> N
 
 
 # Characters chosen to land on a fold: one, two, three and four octets in UTF-8, the
-# escapes that must not end a piece (``\`` of ``\,``, ``^``), and what TEXT escapes.
-FOLD_TEXT = st.text(st.sampled_from('ab ,;:\\^\n"é—中“”𠮷😷'), max_size=400)
+# escapes that must not end a piece (``\`` of ``\,``, ``^``), and what TEXT escapes
+# (a written ``\N`` too, and every kind of line break).
+FOLD_TEXT = st.text(st.sampled_from('ab ,;:\\^\n\rN"é—中“”𠮷😷'), max_size=400)
+
+
+def library_vevent(
+    event: Event, titles: tuple[str, ...], site_url: str, stamp: dt.datetime
+) -> bytes:
+    """The event as the ``icalendar`` library writes it: its own component, value types,
+    property order, escaping and folding."""
+    links = Links(site_url, {})
+    vevent = icalendar.Event()
+    vevent.add("UID", icalendar.vText(_NOT_TEXT.sub("", f"{event.id}@{links.host}")))
+    vevent.add("DTSTAMP", stamp)
+    vevent.add("DTSTART", event.date.first_day())
+    vevent.add("DTEND", (event.end or event.date).last_day() + dt.timedelta(days=1))
+    vevent.add("SUMMARY", icalendar.vText(_NOT_TEXT.sub("", event.title)))
+    description = ics._description(event, links, titles)
+    vevent.add("DESCRIPTION", icalendar.vText(_NOT_TEXT.sub("", description)))
+    if links.absolute:
+        vevent.add("URL", icalendar.vUri(ics._uri(links.event(event))))
+    if event.tags:
+        vevent.add("CATEGORIES", [_NOT_TEXT.sub("", tag) for tag in event.tags])
+    raw: bytes = vevent.to_ical()
+    return raw
+
+
+_DATES = st.sampled_from(
+    [
+        (PartialDate(2020, 1, 23), None),
+        (PartialDate(2020, 2, approximate=True), PartialDate(2020, 4, 7)),
+        (PartialDate(2008), PartialDate(2009, 12)),
+        (PartialDate(999, 12, 31), None),  # a year of three digits is written with four
+    ]
+)
+_STAMPS = st.datetimes(min_value=dt.datetime(1000, 1, 1), max_value=dt.datetime(9998, 12, 31)).map(
+    lambda d: d.replace(microsecond=0, tzinfo=dt.timezone.utc)
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(FOLD_TEXT, FOLD_TEXT, st.lists(FOLD_TEXT.filter(bool), max_size=4))
-def test_an_event_is_folded_exactly_as_icalendar_folds_it(
-    summary: str, description: str, tags: list[str]
+@given(
+    FOLD_TEXT.filter(bool),
+    FOLD_TEXT,
+    st.lists(FOLD_TEXT.filter(bool), max_size=4),
+    st.tuples(FOLD_TEXT, FOLD_TEXT),
+    _DATES,
+    st.sampled_from([SITE, "", "https://例子.org/时间线/"]),
+    _STAMPS,
+)
+def test_an_event_is_written_exactly_as_icalendar_writes_it(
+    title: str,
+    summary: str,
+    tags: list[str],
+    quote_and_title: tuple[str, str],
+    dates: tuple[PartialDate, PartialDate | None],
+    site_url: str,
+    stamp: dt.datetime,
 ) -> None:
-    from generator.export.ics_fold import folded_ical
-
-    event = icalendar.Event()
-    event.add("SUMMARY", icalendar.vText(summary))
-    event.add("DESCRIPTION", icalendar.vText(description))
-    if tags:
-        event.add("CATEGORIES", tags)
-    assert folded_ical(event) == event.to_ical()
+    quote, source_title = quote_and_title
+    source = replace(corpus().events[1].sources[0], quote=quote)
+    event = replace(
+        corpus().events[1],
+        id="事件-" + title[:8],
+        title=title,
+        summary=summary,
+        tags=tuple(tags),
+        sources=(source,),
+        date=dates[0],
+        end=dates[1],
+    )
+    titles = (source_title,)
+    written = ics._vevent_ical(event, titles, site_url, stamp)
+    assert written == library_vevent(event, titles, site_url, stamp)
 
 
 def test_a_fold_never_splits_a_character_nor_ends_a_piece_on_an_escape() -> None:

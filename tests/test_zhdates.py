@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import zhdates
 from generator.clean.dates import DateEvidence, collect
 from generator.timeline.suggest import find_dates
 from generator.zhdates import Mention, mentions
+
+# What a mention is made of, and what stands around one: digits of both widths, the
+# decimal point that stops a mention from starting, spaces and the words of ranges.
+_DATE_TEXT = st.text(
+    st.sampled_from([*"0123456789１２３９.-/年月日号號至到~～—旬初底末份上中下 ，。", "\u3000"]),
+    max_size=40,
+)
 
 
 def test_mentions_in_the_shapes_text_writes_them() -> None:
@@ -35,3 +46,19 @@ def test_cleaning_and_suggest_read_the_same_mentions() -> None:
     # proposes it as a lead. Every other mention is the same for both.
     assert evidence.mentions == [(None, 3, 5), (2020, 2, 10)]
     assert suggested == [(2020, 3, 5), (2020, 2, 10), (2020, 6, 30)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_DATE_TEXT)
+def test_mentions_are_found_where_the_pattern_alone_finds_them(text: str) -> None:
+    # Tried only where a run of digits starts, the pattern finds what it finds when
+    # tried at every position.
+    got = [(m.start(), m.end(), m.groupdict()) for m in zhdates._found(text)]
+    assert got == [(m.start(), m.end(), m.groupdict()) for m in zhdates._MENTION.finditer(text)]
+
+
+def test_no_mention_starts_after_a_decimal_point_and_one_may_follow_another() -> None:
+    text = "3.12月，2.3月5日至7日，1月1日2月2日，2020.1.5，12020年3月"
+    found = [text[m.start() : m.end()] for m in zhdates._found(text)]
+    assert found == [m.group(0) for m in zhdates._MENTION.finditer(text)]
+    assert found == ["1月1日", "2月2日", "2020.1.5", "3月"]
