@@ -120,3 +120,23 @@ def test_an_owner_can_change_one_label_and_not_invent_one() -> None:
     assert Labels("zh", (("timeline", "大事记"),))("timeline") == "大事记"
     with pytest.raises(KeyError, match="no_such"):
         Labels("zh", (("no_such", "x"),))
+
+
+def test_an_owners_template_may_read_a_row_by_key_as_well_as_by_name(tmp_path: Path) -> None:
+    # The report's rows and the citing events are records; a template written for
+    # dicts (``r['line']``) reads the same values as the shipped one (``r.line``).
+    shipped = Path(render.__file__).parent.parent / "templates"
+    (tmp_path / "partials").mkdir()
+    for name, fields in (
+        ("partials/report.html", "report|r"),
+        ("article.md", "c"),
+    ):
+        text = (shipped / name).read_text(encoding="utf-8")
+        keyed = re.sub(rf"\b({fields})\.(\w+)\b", r"\1['\2']", text)
+        assert keyed != text
+        (tmp_path / name).write_text(keyed, encoding="utf-8")
+    options = render.Options(**{**OPTIONS.__dict__, "templates": str(tmp_path)})
+    owned, plain = render.render_pages(_corpus(), options), render.render_pages(_corpus(), OPTIONS)
+    articles = [p for p in plain if paths.page_kind(p) == "article"]
+    assert articles and all(owned[p] == plain[p] for p in articles)
+    assert any("<td>" in plain[p] and "#p" in plain[p] for p in articles)
