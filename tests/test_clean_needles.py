@@ -12,8 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.clean import phrases
+from generator.clean.chars import ends_sentence, width
 from generator.clean.needles import needle_filter, needles, openers
 from generator.clean.phrases import RULES
+from generator.clean.rules import SHORT_LINE, Rule
 
 SEARCHED = [r.pattern for r in RULES if r.search]
 ANCHORED = [r.pattern for r in RULES if not r.search]
@@ -25,7 +28,12 @@ drawn_from_each = settings(
 )
 
 
-@pytest.mark.parametrize("pattern", SEARCHED, ids=lambda p: p.pattern[:30])
+# Anchored rules that may open with too many characters to list are tried on a line
+# only when it holds one of their words (if they have words): held to them too.
+WORDED = [p for p in ANCHORED if openers(p) is None and needles(p) is not None]
+
+
+@pytest.mark.parametrize("pattern", SEARCHED + WORDED, ids=lambda p: p.pattern[:30])
 @drawn_from_each
 @given(data=st.data())
 def test_every_match_of_a_searched_rule_holds_one_of_its_needles(
@@ -95,3 +103,18 @@ def test_a_filter_finds_the_longest_word_first_and_gives_up_on_unknowns() -> Non
     found = joined.search("请扫码关注")
     assert found is not None and found.group() == "扫码关注"
     assert needle_filter([re.compile("扫码"), re.compile(".+")]) is None
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if not r.search], ids=lambda r: r.pattern.pattern[:30]
+)
+@drawn_from_each
+@given(data=st.data())
+def test_the_quick_filter_passes_every_line_an_anchored_rule_fires_on(
+    rule: Rule, data: st.DataObject
+) -> None:
+    text = data.draw(st.from_regex(rule.pattern))
+    w = width(text)
+    short = w <= SHORT_LINE and not ends_sentence(text)
+    if rule.fires(text, w, short, False):
+        assert phrases._may_fire(text, w), (text, w)

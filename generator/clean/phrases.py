@@ -13,7 +13,7 @@ import re
 
 from .chars import ends_sentence, width
 from .credit_rules import CREDIT_RULES
-from .needles import needle_filter, openers
+from .needles import needle_filter, needles, openers
 from .reasons import REASONS
 from .rules import LONGEST_FURNITURE, PAGE_RULES, SHORT_LINE, Rule, both
 
@@ -55,22 +55,41 @@ _ENCLOSED_NUMBER = re.compile("^[①-⑳⑴-⒇❶-❿➀-➉㈠-㈩]$")
 # Built from the table, so no rule can be kept from firing by a filter that forgets it.
 def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
     flagged = (("(?i:" if p.flags & re.IGNORECASE else "(?:") + p.pattern + ")" for p in patterns)
-    return re.compile("|".join(flagged))
+    return re.compile("|".join(flagged) or "(?!)")  # none: a pattern that never matches
 
 
 # The rules that look at a line's start, by the characters they can start with (a
-# line is tried against those of its first character only); the few that can start
-# with too many characters are tried on every line, joined.
-def _by_opener(rules: tuple[Rule, ...]) -> dict[str | None, list[re.Pattern[str]]]:
-    found: dict[str | None, list[re.Pattern[str]]] = {}
+# line is tried against those of its first character only). The few that can start
+# with too many characters to list are tried below, by the words they hold.
+def _by_opener(rules: tuple[Rule, ...]) -> dict[str, list[re.Pattern[str]]]:
+    found: dict[str, list[re.Pattern[str]]] = {}
     for rule in rules:
-        for opener in openers(rule.pattern) or (None,):
+        for opener in openers(rule.pattern) or ():
             found.setdefault(opener, []).append(rule.pattern)
     return found
 
 
 _BY_OPENER = _by_opener(tuple(r for r in RULES if not r.search))
-_OPEN_START = _union(_BY_OPENER.pop(None, []))
+_ANY_OPENER = [r for r in RULES if not r.search and not openers(r.pattern)]
+# Those of them that hold no word either are tried on every line, joined.
+_OPEN_START = _union([r.pattern for r in _ANY_OPENER if needles(r.pattern) is None])
+
+
+def _widest(rule: Rule) -> float:
+    """The widest line ``rule`` can fire on."""
+    return min(rule.width, SHORT_LINE) if rule.short else rule.width
+
+
+# Of those, the ones whose every match holds a word (``编辑``, ``出品``, a menu's ``|``)
+# are tried only on a line that holds one, and only those that allow a line as wide: on
+# a newspaper's short lines, trying them all was half of what judging a line cost. One
+# ``(widest, needles, rules)`` tier per width, narrowest first.
+_WORDED = [r for r in _ANY_OPENER if needles(r.pattern) is not None]
+_TIERS = [
+    (w, needle_filter(r.pattern for r in rules), _union([r.pattern for r in rules]))
+    for w in sorted({_widest(r) for r in _WORDED})
+    if (rules := [r for r in _WORDED if _widest(r) >= w])
+]
 # The rules that look inside a line, by words every match of one of them holds.
 _NEEDLES = needle_filter(r.pattern for r in RULES if r.search)
 # No rule that looks inside a line fires on a wider one: such lines skip that search.
@@ -106,6 +125,13 @@ def _may_fire(text: str, w: float) -> bool:
         return True
     if _OPEN_START.match(text) is not None:
         return True
+    for widest, words, rules in _TIERS:
+        if w <= widest:
+            if words is not None and words.search(text.casefold()) is None:
+                break
+            if rules.match(text) is not None:
+                return True
+            break
     return any(p.match(text) for p in _BY_OPENER.get(text[:1].casefold(), ()))
 
 
