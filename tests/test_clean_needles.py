@@ -29,8 +29,10 @@ drawn_from_each = settings(
 
 
 # Anchored rules that may open with too many characters to list are tried on a line
-# only when it holds one of their words (if they have words): held to them too.
+# only when it holds one of their words (if they have words), and so is the photo
+# credit closing a caption: held to them too.
 WORDED = [p for p in ANCHORED if openers(p) is None and needles(p) is not None]
+WORDED.append(phrases._CAPTION_TAIL)
 
 
 @pytest.mark.parametrize("pattern", SEARCHED + WORDED, ids=lambda p: p.pattern[:30])

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import zhdates
+from generator.clean import dates as clean_dates
 from generator.clean.dates import DateEvidence, collect
 from generator.timeline.suggest import find_dates
 from generator.zhdates import Mention, mentions
@@ -62,3 +63,20 @@ def test_no_mention_starts_after_a_decimal_point_and_one_may_follow_another() ->
     found = [text[m.start() : m.end()] for m in zhdates._found(text)]
     assert found == [m.group(0) for m in zhdates._MENTION.finditer(text)]
     assert found == ["1月1日", "2月2日", "2020.1.5", "3月"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.from_regex(clean_dates._DATELINE),
+        st.from_regex(clean_dates._LEAD),
+        st.text(st.sampled_from([*"【[本报讯訊社网新华电月日12 ，消息"]), max_size=20),
+    )
+)
+def test_leads_and_datelines_are_found_as_their_patterns_find_them(text: str) -> None:
+    # Each line is first looked at for the words a lead or a dateline must hold.
+    m = clean_dates._DATELINE.match(text)
+    expected = clean_dates.ymd(m["y"], m["m"], m["d"]) if m else None
+    assert clean_dates.dateline(text) == expected
+    lead, pattern = clean_dates.lead(text), clean_dates._LEAD.match(text)
+    assert (lead and lead.span()) == (pattern and pattern.span())

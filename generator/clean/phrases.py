@@ -43,6 +43,7 @@ _CAPTION_TAIL = both(
     # ``……。澎湃新闻记者 顾晓岚 图``, ``……。記者陳思妤／攝影``: a credit after the caption.
     r"|。\s*[^，。\s]{0,8}记者\s*[^，。]{2,8}?\s*[／/]?\s*(摄影|摄|图)$"
 )
+_TAIL_WORDS = needle_filter([_CAPTION_TAIL])
 CAPTION_END = both(r"[（(][^（()）]{0,30}(图片|图|摄|供图)[^（()）]{0,10}[）)]$")
 _WRAPPED_PUNCT = frozenset("。，、；：！？!?,;:”’」』）)》〉…")
 _NO_WORDS = re.compile(r"^[^\w\u4e00-\u9fff]+$")
@@ -144,8 +145,14 @@ def rule_reason(text: str, column: float = 0) -> str | None:
 
 
 def _caption(text: str) -> bool:
+    if _CAPTION.match(text):
+        return True
     tail = max(0, len(text) - _CAPTION_TAIL_CHARS)
-    return bool(_CAPTION.match(text) or _CAPTION_TAIL.search(text, tail))
+    # A credit names its maker (``记者``, ``摄``, ``供图``) or stands in brackets: a tail
+    # with none of the words is not searched (what the filter before the table does).
+    if _TAIL_WORDS is not None and _TAIL_WORDS.search(text[tail:].casefold()) is None:
+        return False
+    return _CAPTION_TAIL.search(text, tail) is not None
 
 
 _MARKERS = tuple(r for r in RULES if r.opens_block)
