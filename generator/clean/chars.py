@@ -7,6 +7,7 @@ sets them; the typical width of a hard-wrapped file's lines is its column width.
 
 from __future__ import annotations
 
+import functools
 import re
 
 HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -60,6 +61,9 @@ def last_meaningful(text: str) -> str:
     return ""
 
 
+# A line is asked whether it ends a sentence by every step that measures or joins lines
+# (about five times a line): remember the answers.
+@functools.lru_cache(maxsize=1 << 16)
 def ends_sentence(text: str) -> bool:
     """True when the text ends a sentence: 。！？… possibly inside closing quotes."""
     stripped = text.rstrip()
