@@ -123,13 +123,16 @@ def test_an_owner_can_change_one_label_and_not_invent_one() -> None:
 
 
 def test_an_owners_template_may_read_a_row_by_key_as_well_as_by_name(tmp_path: Path) -> None:
-    # The report's rows and the citing events are records; a template written for
-    # dicts (``r['line']``) reads the same values as the shipped one (``r.line``).
+    # The report's rows, the citing events, an event's quotes and the rows of the table
+    # of articles are records; a template written for dicts (``r['line']``) reads the
+    # same values as the shipped one (``r.line``).
     shipped = Path(render.__file__).parent.parent / "templates"
     (tmp_path / "partials").mkdir()
     for name, fields in (
         ("partials/report.html", "report|r"),
         ("article.md", "c"),
+        ("event.md", "q"),
+        ("articles.md", "r"),
     ):
         text = (shipped / name).read_text(encoding="utf-8")
         keyed = re.sub(rf"\b({fields})\.(\w+)\b", r"\1['\2']", text)
@@ -137,6 +140,8 @@ def test_an_owners_template_may_read_a_row_by_key_as_well_as_by_name(tmp_path: P
         (tmp_path / name).write_text(keyed, encoding="utf-8")
     options = render.Options(**{**OPTIONS.__dict__, "templates": str(tmp_path)})
     owned, plain = render.render_pages(_corpus(), options), render.render_pages(_corpus(), OPTIONS)
+    assert owned == plain
     articles = [p for p in plain if paths.page_kind(p) == "article"]
-    assert articles and all(owned[p] == plain[p] for p in articles)
     assert any("<td>" in plain[p] and "#p" in plain[p] for p in articles)
+    events = [p for p in plain if paths.page_kind(p) == "event"]
+    assert any('<figure class="tl-quote"' in plain[p] for p in events)

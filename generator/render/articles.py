@@ -6,7 +6,6 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from markupsafe import Markup
 
@@ -175,12 +174,24 @@ def articles_index(site: Site) -> dict[str, str]:
     return pages
 
 
-def _row(page: str, article: Article, site: Site) -> dict[str, Any]:
-    return {
-        "title": article.title,
-        "href": paths.href(page, paths.article_page(article.id)),
-        "author": article.author,
-        "publication": article.publication,
-        "date": site.t.date(article.date) if article.date else "",
-        "cited": len(site.index.citations.get(article.id, [])),
-    }
+@dataclass(frozen=True)
+class ArticleRow:
+    """An article in the table of all articles."""
+
+    title: str
+    href: str
+    author: str | None
+    publication: str | None
+    date: str
+    cited: int
+
+
+def _row(page: str, article: Article, site: Site) -> ArticleRow:
+    return ArticleRow(
+        title=article.title,
+        href=paths.href(page, paths.article_page(article.id)),
+        author=article.author,
+        publication=article.publication,
+        date=site.t.date(article.date) if article.date else "",
+        cited=len(site.index.citations.get(article.id, [])),
+    )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from .. import paths
 from ..model import Event, SourceRef
-from .cards import card, source_link
+from .cards import SourceLink, card, source_link
 from .common import edit_url
 from .index import ENTITY_KINDS
 from .site import Site
@@ -67,7 +67,17 @@ def _entities(page: str, event: Event, site: Site) -> list[tuple[str, list[tuple
     return out
 
 
-def _quote(page: str, source: SourceRef, site: Site) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Quoted:
+    """A quoted source as an event page draws it (a record, as :mod:`.articles` says why)."""
+
+    text: str
+    link: SourceLink
+    facts: list[str]
+    raw: str
+
+
+def _quote(page: str, source: SourceRef, site: Site) -> Quoted:
     """A quoted source: the quote, its passage, and what is known of the article."""
     article = site.index.articles.get(source.article)
     facts: list[str] = []
@@ -77,12 +87,12 @@ def _quote(page: str, source: SourceRef, site: Site) -> dict[str, Any]:
         if article.date:
             facts.append(site.t.date(article.date))
         raw = paths.href(page, paths.raw_file(article.file))
-    return {
-        "text": " ".join(source.quote.split()),
-        "link": source_link(paths.up_to_root(page), source, site.index, site.t),
-        "facts": facts,
-        "raw": raw,
-    }
+    return Quoted(
+        text=" ".join(source.quote.split()),
+        link=source_link(paths.up_to_root(page), source, site.index, site.t),
+        facts=facts,
+        raw=raw,
+    )
 
 
 def _neighbour(page: str, event: Event | None) -> tuple[str, str] | None:
