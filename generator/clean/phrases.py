@@ -71,9 +71,10 @@ def _by_opener(rules: tuple[Rule, ...]) -> dict[str, list[re.Pattern[str]]]:
 
 
 _BY_OPENER = _by_opener(tuple(r for r in RULES if not r.search))
-_ANY_OPENER = [r for r in RULES if not r.search and not openers(r.pattern)]
-# Those of them that hold no word either are tried on every line, joined.
-_OPEN_START = _union([r.pattern for r in _ANY_OPENER if needles(r.pattern) is None])
+# The words of the rules that may open with any character (``None``: no word either).
+_ANY_OPENER = {r: needles(r.pattern) for r in RULES if not r.search and not openers(r.pattern)}
+# Those that hold no word are tried on every line, joined.
+_OPEN_START = _union([r.pattern for r, words in _ANY_OPENER.items() if words is None])
 
 
 def _widest(rule: Rule) -> float:
@@ -81,15 +82,18 @@ def _widest(rule: Rule) -> float:
     return min(rule.width, SHORT_LINE) if rule.short else rule.width
 
 
-# Of those, the ones whose every match holds a word (``编辑``, ``出品``, a menu's ``|``)
-# are tried only on a line that holds one, and only those that allow a line as wide: on
-# a newspaper's short lines, trying them all was half of what judging a line cost. One
-# ``(widest, needles, rules)`` tier per width, narrowest first.
-_WORDED = [r for r in _ANY_OPENER if needles(r.pattern) is not None]
+# The others (``编辑``, ``出品``, a menu's ``|``) are tried only on a line that holds one
+# of their words, and only those that allow a line as wide: on a newspaper's short
+# lines, trying them all was half of what judging a line cost. One ``(widest, words,
+# patterns)`` tier per width, narrowest first.
 _TIERS = [
-    (w, needle_filter(r.pattern for r in rules), _union([r.pattern for r in rules]))
-    for w in sorted({_widest(r) for r in _WORDED})
-    if (rules := [r for r in _WORDED if _widest(r) >= w])
+    (
+        w,
+        needle_filter(r.pattern for r in rules),
+        tuple(r.pattern for r in rules),
+    )
+    for w in sorted({_widest(r) for r, words in _ANY_OPENER.items() if words is not None})
+    if (rules := [r for r, words in _ANY_OPENER.items() if words and _widest(r) >= w])
 ]
 # The rules that look inside a line, by words every match of one of them holds.
 _NEEDLES = needle_filter(r.pattern for r in RULES if r.search)
@@ -126,11 +130,9 @@ def _may_fire(text: str, w: float) -> bool:
         return True
     if _OPEN_START.match(text) is not None:
         return True
-    for widest, words, rules in _TIERS:
+    for widest, words, patterns in _TIERS:
         if w <= widest:
-            if words is not None and words.search(text.casefold()) is None:
-                break
-            if rules.match(text) is not None:
+            if words and words.search(text.casefold()) and any(p.match(text) for p in patterns):
                 return True
             break
     return any(p.match(text) for p in _BY_OPENER.get(text[:1].casefold(), ()))
