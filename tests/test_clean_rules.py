@@ -7,7 +7,11 @@ a header line and a sentence about a date, a menu and a letter's signatures, a
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.clean import clean_text
 from generator.clean.header import parse
@@ -223,3 +227,26 @@ def test_the_quick_filter_never_keeps_a_rule_from_firing() -> None:
             expected = rule_reason(line, column)
             if expected is not None:
                 assert phrase_reason(line, column) == expected, line
+
+
+_ARROW_TOKEN = r"[^\s|｜/\d，。；！？：:,;!?]{1,10}"
+# The breadcrumb rule as first written: the same language, tried in every split of an
+# arrow run.
+_EVERY_SPLIT = re.compile(
+    rf"^{_ARROW_TOKEN}(?:\s*[>›»]+\s*{_ARROW_TOKEN})+(?:\s*[>›»]+\s*[\d年月日/.\-]+)?$"
+)
+_BREADCRUMB = next(r.pattern for r in RULES if r.pattern.pattern.startswith("^(?=[^|"))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(st.sampled_from([*"首页新>›» 12/-.年月日，。x"]), max_size=10))
+def test_the_breadcrumb_rule_reads_the_lines_it_read_before_its_look_ahead(text: str) -> None:
+    assert bool(_BREADCRUMB.match(text)) == bool(_EVERY_SPLIT.match(text))
+
+
+@pytest.mark.parametrize("tail", ["，", "。", "1x", " 12 点"])
+def test_a_long_row_of_arrows_is_judged_at_once(tail: str) -> None:
+    # Each of these took the breadcrumb rule 2**n tries (seconds at 12 arrows, hours at 30).
+    line = "阅读全文" + ">>" * 30 + tail
+    assert _BREADCRUMB.match(line) is None
+    assert phrase_reason(line) is None

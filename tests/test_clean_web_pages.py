@@ -4,8 +4,13 @@ view and a masthead; each with the near miss it must leave alone."""
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator import mdwrite
-from generator.clean import clean_text
+from generator.clean import clean_text, publication
 from generator.model import RawText
 
 from .test_clean_rules import clean, reasons
@@ -18,6 +23,23 @@ def test_a_masthead_names_the_site_when_nothing_else_does() -> None:
     assert (art.title, art.publication) == ("疫苗預約首日系統擠塞", "香港01")
     # A page that opens with its headline names no site by it.
     assert clean("疫苗預約首日系統擠塞\n\n市民今早起可於網上預約接種疫苗。\n").publication is None
+
+
+def test_a_long_web_address_atop_a_page_is_read_at_once() -> None:
+    # Letters and dots without a space, then a Chinese character: the Latin name at the
+    # end of a line was once looked for in every split of the run (2**n ways).
+    address = "www." + "longwebaddressofanewsportal" * 3 + ".com"
+    page = f"{address}。\n江城新闻网\n\n多地上线一码通行\n\n记者从省大数据局获悉，健康码已互认。\n"
+    assert any("健康码已互认" in block.text for block in clean(page).blocks)
+    assert publication.site_name([f"{address}。", f"江城新闻网 {address}"]) == "江城新闻网"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from([*"aZ. \t中網", "\u3000", "\n"]), max_size=14))
+def test_the_latin_words_closing_a_name_are_the_ones_each_split_finds(text: str) -> None:
+    # As words split any way a run allows: the pattern before it was made linear.
+    every_split = re.compile(r"(?:\s*[A-Za-z][A-Za-z.]*)+$")
+    assert publication._without_latin(text) == every_split.sub("", text.strip())
 
 
 PORTAL = """\

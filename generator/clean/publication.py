@@ -120,7 +120,10 @@ def dateline_agency(text: str) -> str | None:
     return m.group("pub") if m else None
 
 
-_LATIN_TAIL = re.compile(r"(?:\s*[A-Za-z][A-Za-z.]*)+$")
+# Latin words closing a name: each may follow a space, none another without one. Written
+# so that a run of letters splits into words one way only: ``(?:\s*[A-Za-z][A-Za-z.]*)+``
+# tried every split of a long run (a web address atop a page) before giving up.
+_LATIN_TAIL = re.compile(r"\s*[A-Za-z][A-Za-z.]*(?:\s+[A-Za-z][A-Za-z.]*)*$")
 _MASTHEAD = re.compile(f"^(?=.*[{_H}])[{_H}A-Za-z0-9]{{2,10}}$")
 
 

@@ -102,9 +102,17 @@ PAGE_RULES: tuple[Rule, ...] = (
         width=60,
     ),
     Rule("navigation", re.compile(rf"^(?:{_TOKEN}{_SEP}){{2,}}{_TOKEN}$"), width=120),
+    # A breadcrumb (``首页 > 新闻 > 正文``, ``更多>>``). An arrow may stand in a word or
+    # between words, so a long run of arrows can be split many ways: the look-ahead
+    # first refuses, in one pass, a line holding what no breadcrumb holds (a comma, a
+    # digit outside the closing date), which a row like ``阅读全文>>>>>>>>>>>>，`` would
+    # otherwise be tried for in every split.
     Rule(
         "navigation",
-        re.compile(rf"^{_TOKEN}(?:\s*[>›»]+\s*{_TOKEN})+(?:\s*[>›»]+\s*[\d年月日/.\-]+)?$"),
+        re.compile(
+            rf"^(?=[^|｜，。；！？：:,;!?\d]*(?:\d[\d年月日/.\-]*)?$)"
+            rf"{_TOKEN}(?:\s*[>›»]+\s*{_TOKEN})+(?:\s*[>›»]+\s*[\d年月日/.\-]+)?$"
+        ),
         width=80,
     ),
     Rule("widget", both(rf"^{_BUTTON}(?:(?:\s+|{_SEP}){_BUTTON})*(?:\s*[:：])?$"), width=60),
