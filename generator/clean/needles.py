@@ -16,6 +16,7 @@ the line it is looked for, so ``IGNORECASE`` rules are covered too.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -36,6 +37,8 @@ _SMALL_CLASS = 6  # a character class of at most this many characters gives need
 _MAX_WORDS = 64  # the most strings one stretch of a pattern is spelled out into
 
 
+# The cleaner asks about each rule from several tables at import: parse each pattern once.
+@functools.cache
 def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Case-folded strings, one of which is in any text ``pattern`` matches, or ``None``."""
     found = _sequence(list(sre_parse.parse(pattern.pattern, pattern.flags)))
@@ -138,6 +141,7 @@ def _class(members: Sequence[tuple[Any, Any]]) -> set[str] | None:
     return chars if len(chars) <= _SMALL_CLASS else None
 
 
+@functools.cache
 def openers(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Case-folded characters one of which starts any match of ``pattern``, or ``None``
     (unknown, or a match may be empty)."""

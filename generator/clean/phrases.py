@@ -116,7 +116,7 @@ def phrase_reason(text: str, column: float = 0) -> str | None:
         return "empty-marker"
     w = width(text)
     if _may_fire(text, w):
-        found = rule_reason(text, column)
+        found = _gated_reason(text, column, w)
         if found is not None:
             return found
     if CAPTION_START.match(text) or (w <= 60 and _caption(text)):
@@ -144,6 +144,33 @@ def rule_reason(text: str, column: float = 0) -> str | None:
     limit = min(SHORT_LINE, 0.75 * column) if column else SHORT_LINE
     short = w <= limit and not ends_sentence(text)
     return next((r.reason for r in RULES if r.fires(text, w, short, bool(column))), None)
+
+
+def _gate(rule: Rule) -> tuple[frozenset[str] | None, re.Pattern[str] | None]:
+    """What a line must show for ``rule`` to be tried: a first character among those the
+    rule opens with, or one of its words; ``(None, None)``: it is always tried."""
+    first = None if rule.search else openers(rule.pattern)
+    return first, (needle_filter([rule.pattern]) if first is None else None)
+
+
+# Each rule with its gate: a line that passes the quick filter is tried only against
+# the rules it could fire (it was every rule, about 60 µs a line).
+_GATED = tuple((rule, *_gate(rule)) for rule in RULES)
+
+
+def _gated_reason(text: str, column: float, w: float) -> str | None:
+    """:func:`rule_reason`, trying only the rules whose gate ``text`` passes."""
+    limit = min(SHORT_LINE, 0.75 * column) if column else SHORT_LINE
+    short = w <= limit and not ends_sentence(text)
+    first, folded = text[:1].casefold(), text.casefold()
+    for rule, openers_, words in _GATED:
+        if openers_ is not None and first not in openers_:
+            continue
+        if words is not None and words.search(folded) is None:
+            continue
+        if rule.fires(text, w, short, bool(column)):
+            return rule.reason
+    return None
 
 
 def _caption(text: str) -> bool:
