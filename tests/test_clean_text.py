@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.clean import clean_text
 from generator.clean.dates import (
@@ -273,3 +275,13 @@ def test_punctuation_wrapped_onto_its_own_line_is_text() -> None:
     )
     assert art.blocks[0].lines == (1, 2, 3, 4, 5)
     assert len(art.blocks) == 4 and art.dropped == ()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from([*"中文a1Z 。𠮷", "\u3000"]), max_size=16))
+def test_han_meets_latin_where_the_pattern_tried_everywhere_finds_it(text: str) -> None:
+    # The boundaries are looked for only at the ends of Latin and digit runs.
+    from generator.clean import fixes
+
+    got = [(m.span(), m.groups()) for m in fixes._mixed(text)]
+    assert got == [(m.span(), m.groups()) for m in fixes._MIXED.finditer(text)]

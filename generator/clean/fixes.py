@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 from .chars import CLOSERS, HAN_RANGES, SHARED_PUNCT, is_full_punct, is_han
 from .text import Styled, sub
@@ -29,6 +30,7 @@ _DOUBLED = re.compile(r"([。，、；：,])\1+")
 _HAN = re.compile(f"[{HAN_RANGES}]")
 _HAN_SPACE_HAN = re.compile(f"[{HAN_RANGES}] (?=[{HAN_RANGES}])")
 _MIXED = re.compile(f"[{HAN_RANGES}]( ?)[A-Za-z0-9]|[A-Za-z0-9]( ?)[{HAN_RANGES}]")
+_ALNUM_RUN = re.compile("[A-Za-z0-9]+")
 _HALF_PUNCT = frozenset(",.;:!?)")
 _DATELINE_ENDS = frozenset(("日电", "日電", "日讯", "日訊"))
 # A wiki's ``[编辑]`` after a heading, and its ``[3]`` reference marks after a sentence
@@ -73,12 +75,24 @@ def spaced_style(texts: list[str]) -> bool:
     """
     spaced = unspaced = 0
     for text in texts:
-        for m in _MIXED.finditer(_SPACES.sub(" ", _ODD_SPACE.sub(" ", text))):
+        for m in _mixed(_SPACES.sub(" ", _ODD_SPACE.sub(" ", text))):
             if (m.group(1) or m.group(2) or "") == " ":
                 spaced += 1
             else:
                 unspaced += 1
     return spaced >= 2 and spaced >= 0.4 * (spaced + unspaced)
+
+
+def _mixed(text: str) -> Iterator[re.Match[str]]:
+    """``_MIXED.finditer(text)``, tried only where it can match: a Han character meets
+    Latin letters or digits only at either end of their run."""
+    end = 0
+    for run in _ALNUM_RUN.finditer(text):
+        a, b = run.span()
+        for start in (a - 2, a - 1, b - 1):  # `中 a`, `中a` before the run; `a中` after it
+            if start >= max(end, 0) and (m := _MIXED.match(text, start)):
+                end = m.end()
+                yield m
 
 
 def fix_text(st: Styled, keep_mixed_spaces: bool, headline: bool = False) -> Styled:
