@@ -9,9 +9,13 @@ from html.parser import HTMLParser
 from typing import Any
 
 import feedparser
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.export import atom_feed
-from generator.model import Corpus, Timeline
+from generator.export import atom, atom_feed
+from generator.export.htmlparts import event_html
+from generator.export.links import Links, midnight, published, urn_for
+from generator.model import Corpus, Event, Timeline
 
 from .export_corpus import HOSTILE_EVENT, HOSTILE_TITLE, LONG_SUMMARY, SITE, SPRING_2008, corpus
 
@@ -180,3 +184,56 @@ def test_without_site_url_ids_are_stable_urns_and_links_relative() -> None:
     root = ET.fromstring(raw)
     hrefs = [link.get("href") for link in root.iterfind("a:entry/a:link", NS)]
     assert hrefs == [f"events/{i}/" for i in NEWEST_FIRST]
+
+
+def element_tree_entry(event: Event, titles: tuple[str, ...], site_url: str) -> str:
+    """The entry as ElementTree builds, indents and serializes it."""
+    links = Links(site_url, {})
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> None:
+        element = ET.SubElement(parent, tag, {k: atom._clean(v) for k, v in attrs.items()})
+        if text is not None:
+            element.text = atom._clean(text)
+
+    entry = ET.Element("entry")
+    permalink = links.event(event)
+    sub(entry, "id", permalink if links.absolute else urn_for("event", event.id))
+    sub(entry, "title", event.title, type="text")
+    when = atom._stamp(midnight(published(event)))
+    sub(entry, "published", when)
+    sub(entry, "updated", when)
+    sub(entry, "link", rel="alternate", type="text/html", href=permalink)
+    if event.summary.strip():
+        sub(entry, "summary", event.summary, type="text")
+    sub(entry, "content", event_html(event, links, titles=titles), type="html")
+    for tag in event.tags:
+        sub(entry, "category", term=tag)
+    ET.indent(entry, level=1)
+    return ET.tostring(entry, encoding="unicode")
+
+
+# What XML escapes in text and in attributes, what it cannot hold, and plain text.
+_XML_TEXT = st.text(st.sampled_from([*"a 中&<>\"'\r\n\t\x00\x1f", "\ufffe", "𠮷"]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _XML_TEXT,
+    _XML_TEXT,
+    st.lists(_XML_TEXT.filter(bool), max_size=3),
+    st.tuples(_XML_TEXT, _XML_TEXT),
+    st.sampled_from([SITE, "", "https://例子.org/a b/"]),
+)
+def test_an_entry_is_written_exactly_as_element_tree_writes_it(
+    title: str,
+    summary: str,
+    tags: list[str],
+    quote_and_title: tuple[str, str],
+    site_url: str,
+) -> None:
+    quote, source_title = quote_and_title
+    base = corpus().events[1]
+    source = replace(base.sources[0], quote=quote)
+    event = replace(base, title=title, summary=summary, tags=tuple(tags), sources=(source,))
+    titles = (source_title,)
+    assert atom._entry_xml(event, titles, site_url) == element_tree_entry(event, titles, site_url)
