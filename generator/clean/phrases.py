@@ -141,9 +141,14 @@ def _may_fire(text: str, w: float) -> bool:
 def rule_reason(text: str, column: float = 0) -> str | None:
     """The reason of the first rule of the table that fires on ``text`` (no filter)."""
     w = width(text)
-    limit = min(SHORT_LINE, 0.75 * column) if column else SHORT_LINE
-    short = w <= limit and not ends_sentence(text)
+    short = _short(text, w, column)
     return next((r.reason for r in RULES if r.fires(text, w, short, bool(column))), None)
+
+
+def _short(text: str, w: float, column: float) -> bool:
+    """A standalone prompt's width: short, and clearly shorter than a wrapped column."""
+    limit = min(SHORT_LINE, 0.75 * column) if column else SHORT_LINE
+    return w <= limit and not ends_sentence(text)
 
 
 def _gate(rule: Rule) -> tuple[frozenset[str] | None, re.Pattern[str] | None]:
@@ -160,8 +165,7 @@ _GATED = tuple((rule, *_gate(rule)) for rule in RULES)
 
 def _gated_reason(text: str, column: float, w: float) -> str | None:
     """:func:`rule_reason`, trying only the rules whose gate ``text`` passes."""
-    limit = min(SHORT_LINE, 0.75 * column) if column else SHORT_LINE
-    short = w <= limit and not ends_sentence(text)
+    short = _short(text, w, column)
     first, folded = text[:1].casefold(), text.casefold()
     for rule, openers_, words in _GATED:
         if openers_ is not None and first not in openers_:
