@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .rescan import matches_at
+
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _D = "[0-9０-９]"
 _TO = r"\s*(?:至|到|~|～|-|–|—)\s*"
@@ -83,11 +85,7 @@ def _found(text: str) -> Iterator[re.Match[str]]:
     A mention starts with a digit that no digit precedes, so nowhere else; a run that
     starts inside the last mention is passed by, as ``finditer`` passes by it.
     """
-    end = 0
-    for run in _DIGITS.finditer(text):
-        if run.start() >= end and (m := _MENTION.match(text, run.start())):
-            end = m.end()
-            yield m
+    return matches_at(_MENTION, text, (run.start() for run in _DIGITS.finditer(text)))
 
 
 def mentions(text: str) -> Iterator[Mention]:

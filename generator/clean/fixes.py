@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterator
 
+from ..rescan import matches_at
 from .chars import CLOSERS, HAN_RANGES, SHARED_PUNCT, is_full_punct, is_han
 from .text import Styled, sub
 
@@ -86,13 +87,13 @@ def spaced_style(texts: list[str]) -> bool:
 def _mixed(text: str) -> Iterator[re.Match[str]]:
     """``_MIXED.finditer(text)``, tried only where it can match: a Han character meets
     Latin letters or digits only at either end of their run."""
-    end = 0
-    for run in _ALNUM_RUN.finditer(text):
-        a, b = run.span()
-        for start in (a - 2, a - 1, b - 1):  # `中 a`, `中a` before the run; `a中` after it
-            if start >= max(end, 0) and (m := _MIXED.match(text, start)):
-                end = m.end()
-                yield m
+    # `中 a`, `中a` before the run; `a中` after it.
+    starts = (
+        s
+        for run in _ALNUM_RUN.finditer(text)
+        for s in (run.start() - 2, run.start() - 1, run.end() - 1)
+    )
+    return matches_at(_MIXED, text, starts)
 
 
 def fix_text(st: Styled, keep_mixed_spaces: bool, headline: bool = False) -> Styled:

@@ -114,9 +114,9 @@ def phrase_reason(text: str, column: float = 0) -> str | None:
         return "empty-marker"  # ``***``, ``———``: but a lone ``。`` wrapped to its own line is text
     if _ENCLOSED_NUMBER.match(text) or _THE_END.match(text):
         return "empty-marker"
-    w = width(text)
-    if _may_fire(text, w):
-        found = _gated_reason(text, column, w)
+    w, folded = width(text), text.casefold()  # the rules' words are case-folded
+    if _may_fire(text, folded, w):
+        found = _gated_reason(text, folded, column, w)
         if found is not None:
             return found
     if CAPTION_START.match(text) or (w <= 60 and _caption(text)):
@@ -124,15 +124,16 @@ def phrase_reason(text: str, column: float = 0) -> str | None:
     return None
 
 
-def _may_fire(text: str, w: float) -> bool:
-    """Whether some rule of the table might fire: the quick filter."""
-    if w <= _ANYWHERE_WIDTH and (_NEEDLES is None or _NEEDLES.search(text.casefold())):
+def _may_fire(text: str, folded: str, w: float) -> bool:
+    """Whether some rule of the table might fire: the quick filter (``folded`` is
+    ``text.casefold()``)."""
+    if w <= _ANYWHERE_WIDTH and (_NEEDLES is None or _NEEDLES.search(folded)):
         return True
     if _OPEN_START.match(text) is not None:
         return True
     for widest, words, patterns in _TIERS:
         if w <= widest:
-            if words and words.search(text.casefold()) and any(p.match(text) for p in patterns):
+            if words and words.search(folded) and any(p.match(text) for p in patterns):
                 return True
             break
     return any(p.match(text) for p in _BY_OPENER.get(text[:1].casefold(), ()))
@@ -163,10 +164,10 @@ def _gate(rule: Rule) -> tuple[frozenset[str] | None, re.Pattern[str] | None]:
 _GATED = tuple((rule, *_gate(rule)) for rule in RULES)
 
 
-def _gated_reason(text: str, column: float, w: float) -> str | None:
+def _gated_reason(text: str, folded: str, column: float, w: float) -> str | None:
     """:func:`rule_reason`, trying only the rules whose gate ``text`` passes."""
     short = _short(text, w, column)
-    first, folded = text[:1].casefold(), text.casefold()
+    first = text[:1].casefold()
     for rule, openers_, words in _GATED:
         if openers_ is not None and first not in openers_:
             continue
