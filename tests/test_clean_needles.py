@@ -7,16 +7,21 @@ against the matches the rule can make, not against lines that happen to pass.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.clean import phrases
+from generator.clean import meta, phrases
 from generator.clean.chars import ends_sentence, width
 from generator.clean.needles import needle_filter, needles, openers
 from generator.clean.phrases import RULES
 from generator.clean.rules import SHORT_LINE, Rule
+from generator.model import InputError
+from generator.read import read_file
+
+from .conftest import ROOT, SEEDS
 
 SEARCHED = [r.pattern for r in RULES if r.search]
 ANCHORED = [r.pattern for r in RULES if not r.search]
@@ -120,3 +125,39 @@ def test_the_quick_filter_passes_every_line_an_anchored_rule_fires_on(
     short = w <= SHORT_LINE and not ends_sentence(text)
     if rule.fires(text, w, short, False):
         assert phrases._may_fire(text, text.casefold(), w), (text, w)
+
+
+# A byline is looked for only in a line holding a word of one of its shapes.
+_BYLINE_PIECES = [
+    *("记者", "記者", "通讯员", "實習生", "撰稿人", "评论员", "首席", "文", "作者", "编辑"),
+    *("/", "／", "｜", "|", "：", ":", "·", "（", "(", "）", ")", "【", "】", " ", "、"),
+    *("王", "李", "张", "陈", "晓", "明", "婷", "本报", "新华社", "经济日报", "报道", "摄"),
+    *("北京", "电", "2月", "a", "7"),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BYLINE_PIECES), max_size=8).map("".join))
+@example("（王晓明）")
+@example("经济日报·王明")
+@example("本报记者 王晓明")
+@example("文/李明")
+@example("新华社记者 王明 李婷")
+@example("王晓明 新华社记者")
+def test_the_byline_filter_lets_every_byline_through(text: str) -> None:
+    assert meta.parse_byline(text) == meta._parse_byline(text), text
+
+
+def test_the_byline_filter_keeps_every_byline_of_the_seeds_and_fixtures() -> None:
+    files = [*SEEDS.glob("*.txt"), *(ROOT / "tests" / "fixtures").rglob("*.txt")]
+    lines = {line.strip() for f in files for line in _text(f).splitlines()}
+    found = [line for line in lines if meta._parse_byline(line) is not None]
+    assert len(found) > 20  # the check below means something
+    assert all(meta.parse_byline(line) == meta._parse_byline(line) for line in lines)
+
+
+def _text(path: Path) -> str:
+    try:
+        return read_file(path).text
+    except InputError:  # the fixtures of unreadable files
+        return ""

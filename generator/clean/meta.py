@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .chars import is_han
 from .names import SURNAMES, name_sized, split_names, surnamed
+from .needles import needle_filter
 from .publication import LOCAL_PAPER, publication_name
 
 _H = "\u4e00-\u9fff"
@@ -93,23 +95,26 @@ class Byline:
     local: bool = False  # "本报记者": this paper's reporter, paper not named here
 
 
-@functools.lru_cache(maxsize=_MEMO)
 def parse_byline(text: str) -> Byline | None:
     """A whole line that is a byline, or ``None``."""
+    # Most lines of a text are let go here, before the memo they would only crowd out.
+    return _parse_byline(text) if could_be_byline(text) else None
+
+
+def could_be_byline(text: str) -> bool:
+    """Whether the line names a role or holds a separator, as a byline of any shape does."""
+    return _SHAPE_WORDS is None or _SHAPE_WORDS.search(text) is not None
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _parse_byline(text: str) -> Byline | None:
     text = text.strip()
     if len(text) > _LONGEST_BYLINE:
         return None
     if text.count("（") + text.count("(") != text.count("）") + text.count(")"):
         return None  # ``本报讯（记者 唐文斌 通讯员 鲁``: a lead cut by the line's end
     text = _REPORTED_FROM.sub("", _BRACKETS.sub("", text)).strip()
-    for parse in (
-        _reporter_byline,
-        _slash_byline,
-        _paren_byline,
-        credit_line,
-        _outlet_byline,
-        roles_and_names,
-    ):
+    for parse, _ in _SHAPES:
         found = parse(text)
         if found is not None:
             return found
@@ -194,6 +199,21 @@ def credit_line(text: str) -> Byline | None:
             names += found
             publication = publication or publication_name(m.group("pub"))
     return Byline(tuple(names), publication) if names else None
+
+
+# The shapes of a byline, in the order they are tried, each with a pattern that any
+# byline of its shape matches somewhere in the line (so it names at least one of that
+# pattern's words: a role, a slash or colon, a bracket, a middle dot).
+_SHAPES: tuple[tuple[Callable[[str], Byline | None], re.Pattern[str]], ...] = (
+    (_reporter_byline, _BYLINE),
+    (_slash_byline, _BYLINE_SLASH),
+    (_paren_byline, _BYLINE_PAREN),
+    (credit_line, _CREDIT_LABEL),
+    (_outlet_byline, _OUTLET_DOT),
+    (roles_and_names, _GLUED_ROLE),  # a token that is a role
+)
+# The words are not letters, so the line need not be case-folded to be searched.
+_SHAPE_WORDS = needle_filter(pattern for _, pattern in _SHAPES)
 
 
 def trailing_credit(text: str) -> tuple[tuple[str, ...], int] | None:

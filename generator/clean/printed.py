@@ -17,7 +17,7 @@ import re
 from . import dates
 from .chars import balanced
 from .lines import Line
-from .meta import Byline, dateline_credit, parse_byline
+from .meta import Byline, could_be_byline, dateline_credit, parse_byline
 from .names import surnamed_names
 from .publication import LOCAL_PAPER, publication_name
 
@@ -43,6 +43,8 @@ def byline_of(line: Line) -> Byline | None:
     if line.kind == "item" and not ornamented(line):
         return None
     text = line.text
+    if not could_be_byline(text):
+        return None  # nor could any part of it
     if is_lead(text) or not balanced(text):
         return None  # ``本报讯（记者 唐文斌 通讯员 鲁``: the lead opening the text
     found = parse_byline(text)
