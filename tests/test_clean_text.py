@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import string
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.clean import clean_text
@@ -83,6 +84,40 @@ def test_bold_survives_edits_as_ranges() -> None:
     assert out.text == "投入 33.56 億元，*注"
     assert [out.text[a:b] for a, b in out.ranges()] == ["33.56"]
     assert parse_inline("**未配对").text == "**未配对"
+
+
+def _inline_by_characters(text: str) -> Styled:
+    """Markdown's reading, one character at a time: ``\\`` before ASCII punctuation
+    stands for it; ``**`` toggles bold, and a last one without a partner is literal."""
+    chars: list[str] = []
+    toggles: list[int] = []
+    i = 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in string.punctuation:
+            chars.append(text[i + 1])
+            i += 2
+        elif text.startswith("**", i):
+            toggles.append(len(chars))
+            chars.append("")
+            i += 2
+        else:
+            chars.append(text[i])
+            i += 1
+    if len(toggles) % 2:
+        chars[toggles.pop()] = "**"
+    flags, bold = bytearray(), 0
+    for at, piece in enumerate(chars):
+        bold ^= at in toggles
+        flags += bytes([bold]) * len(piece)
+    return Styled("".join(chars), bytes(flags) if toggles else b"")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["**", "*", "\\", "a", "中", " ", "[", "_", "𠮷"])).map("".join))
+@example("**甲**乙**丙")
+@example("\\**甲**")
+def test_bold_and_escapes_are_read_as_markdown_reads_them(text: str) -> None:
+    assert parse_inline(text) == _inline_by_characters(text)
 
 
 @pytest.mark.parametrize(

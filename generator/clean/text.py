@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 # ASCII punctuation a Markdown backslash may escape.
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# An escape (the character it stands for) or a bold marker, read left to right.
+_INLINE = re.compile("\\\\([" + re.escape("".join(sorted(_ESCAPABLE))) + "])|\\*\\*")
 
 
 @dataclass(frozen=True)
@@ -102,33 +104,25 @@ def parse_inline(text: str) -> Styled:
     """
     if "\\" not in text and "**" not in text:
         return Styled(text)
-    chars: list[str] = []
-    toggles: list[int] = []  # positions in ``chars`` where a ``**`` stood
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
-            chars.append(text[i + 1])
-            i += 2
-        elif ch == "*" and text.startswith("**", i):
-            toggles.append(len(chars))
-            chars.append("")  # placeholder, filled back in if the marker is unpaired
-            i += 2
-        else:
-            chars.append(ch)
-            i += 1
+    pieces: list[str] = []  # the text between markers, and what each escape stands for
+    toggles: list[int] = []  # positions in ``pieces`` where a ``**`` stood
+    pos = 0
+    for m in _INLINE.finditer(text):
+        pieces.append(text[pos : m.start()])
+        if m.group(1) is None:
+            toggles.append(len(pieces))
+        pieces.append(m.group(1) or "")  # a placeholder where the marker stood
+        pos = m.end()
+    pieces.append(text[pos:])
     if len(toggles) % 2:
-        chars[toggles.pop()] = "**"
+        pieces[toggles.pop()] = "**"
     if not toggles:
-        return Styled("".join(chars))
-    out: list[str] = []
+        return Styled("".join(pieces))
     flags = bytearray()
     bold = 0
     marks = set(toggles)
-    for pos, piece in enumerate(chars):
-        if pos in marks:
+    for at, piece in enumerate(pieces):
+        if at in marks:
             bold ^= 1
-            continue
-        out.append(piece)
-        flags.extend([bold] * len(piece))
-    return Styled("".join(out), bytes(flags))
+        flags += bytes([bold]) * len(piece)
+    return Styled("".join(pieces), bytes(flags))
