@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 
 from generator.clean import clean_corpus, clean_text
 from generator.clean.dates import YearSpan
 from generator.clean.pool import MIN_FILES, clean_many
+from generator.cores import can_fork, fork_calls
 from generator.model import Article, RawText
 from generator.read import read_dir
 
@@ -36,3 +38,21 @@ def test_the_pool_gives_what_one_process_gives() -> None:
 def test_the_pool_really_uses_other_processes() -> None:
     pids = {a.title for articles in clean_many(_where, _many(), None, 2) for a in articles}
     assert str(os.getpid()) not in pids and len(pids) == 2
+
+
+def _collector() -> tuple[bool, int]:
+    return gc.isenabled(), gc.get_freeze_count()
+
+
+def test_workers_collect_garbage_and_leave_the_collector_as_it_was() -> None:
+    assert can_fork()
+    seen = fork_calls([_collector] * 8, 2, 1)
+    # Each worker collects, but not what it inherited (set aside before the fork).
+    assert all(enabled and frozen > 0 for enabled, frozen in seen), seen
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        fork_calls([_collector] * 8, 2, 1)
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
