@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import replace
 from typing import Any
 
 import markdown
+import pytest
 
 from generator import paths, render
 from generator.model import (
@@ -364,3 +366,18 @@ def test_once_draws_each_macro_and_arguments_once_and_forgets_all_when_full() ->
     assert len(once.drawn) == 1
     once(macro, "a", 2)
     assert calls[-1] == ("a", 2) and len(calls) == 5
+
+
+def test_rendering_pauses_the_collector_and_always_restarts_it() -> None:
+    seen: list[bool] = []
+
+    def page(_: Event, site: Any) -> str:
+        seen.append(gc.isenabled())
+        raise ValueError("a template failed")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "event_page", page)
+        with pytest.raises(ValueError, match="a template failed"):
+            render.render_pages(_corpus(), OPTIONS)
+    assert seen == [False] and gc.isenabled()
+    assert render.render_pages(_corpus(), OPTIONS) and gc.isenabled()

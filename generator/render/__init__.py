@@ -13,7 +13,7 @@ from collections.abc import Callable
 from importlib import resources
 from typing import TypeVar
 
-from .. import paths
+from .. import collector, paths
 from ..cores import can_fork, fork_calls
 from ..labels import Labels
 from ..model import Corpus
@@ -66,6 +66,9 @@ MIN_PAGES = 64  # fewer pages render faster than workers start
 PIECES_PER_WORKER = 16
 
 
+# The index and the pieces of work are made of many small objects that live on: with
+# 10,000 articles in memory, each full pass of the collector over them cost 0.4 s.
+@collector.paused()
 def render_pages(
     corpus: Corpus, options: Options, memo: PageMemo | None = None, workers: int = 1
 ) -> Pages:
