@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .. import collector
 from ..cache import JsonCache, code_fingerprint, digest
 from ..model import Article, Block, Dropped, PartialDate, RawText
 from ..webpage import extractor_version, is_web_page
@@ -39,11 +40,14 @@ def clean_files(
     keys = [_key(r, shown_span) for r in raws]
     found: list[list[Article] | None] = [None] * len(raws)
     if cache is not None:
-        for n, key in enumerate(keys):
-            stored = cache.get(key, "articles")
-            if stored is not None:
-                found[n] = cache.decoded.get(key) or [from_json(a) for a in stored]
-                cache.decoded[key] = found[n]
+        # Decoded articles are many small objects that all live on: collecting while
+        # 10,000 of them are made took 0.7-1.2 s of a 1.6-2.4 s rebuild's cleaning.
+        with collector.paused():
+            for n, key in enumerate(keys):
+                stored = cache.get(key, "articles")
+                if stored is not None:
+                    found[n] = cache.decoded.get(key) or [from_json(a) for a in stored]
+                    cache.decoded[key] = found[n]
     missing = [n for n, articles in enumerate(found) if articles is None]
     cleaned = clean_many(clean, [raws[n] for n in missing], span, workers)
     for n, articles in zip(missing, cleaned, strict=True):
