@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.clean import clean_text
+from generator.clean import clean_text, fixes
 from generator.clean.dates import (
     DateEvidence,
     YearSpan,
@@ -67,6 +67,15 @@ def test_spacing_between_han_and_digits_is_kept_when_it_is_the_style() -> None:
     assert spaced_style([text])
     assert fixed(text, keep_mixed=True) == text
     assert not spaced_style(["时隔 11年，阿里巴巴20年来，超过3000家"])
+    assert spaced_style(["投入\u00a033.56億元", "共 3 家"])  # spaces of any kind count
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from("中文 \u3000\u00a0\u2009a1，"), max_size=8), max_size=4))
+def test_the_spacing_style_is_no_at_once_only_when_counting_would_say_no(
+    texts: list[str],
+) -> None:
+    assert spaced_style(texts) == fixes._counted_style(texts)
 
 
 def test_cook_line_repairs_web_debris() -> None:

@@ -58,12 +58,14 @@ def _title_bar(lines: Sequence[Line]) -> set[str]:
     """The page's title bar atop the file, when the headline is printed again below.
     Returns the headline it names, which no other rule may then take for furniture."""
     top = [ln for ln in lines if ln.live][:_TITLE_BAR_LINES]
-    texts = {"".join(ln.text.split()) for ln in lines if ln.live}
+    texts: set[str] | None = None  # made when a line looks like a title bar (few do)
     heads: set[str] = set()
     for line in top:
         head = line.text
         while (m := _TITLE_BAR.match(head)) is not None:
             head = m.group("head").strip()
+            if texts is None:
+                texts = {"".join(ln.text.split()) for ln in lines if ln.live}
             if "".join(head.split()) in texts and head != line.text:
                 line.reason = "navigation"
                 heads.add(head)

@@ -21,7 +21,9 @@ _TAG = re.compile(r"<!--.{0,2000}?-->|</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>]{0,5
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|&nbsp\b")
 # ``&mdash;`` half-decoded leaves a semicolon behind each dash: ``—;—;``.
 _DASH_DEBRIS = re.compile(r"(?<=[—–])[ ]?;")
-_ODD_SPACE = re.compile("[\u00a0\u3000\t\u2002-\u200a\u202f\u205f]")
+_ODD_SPACES = "\u00a0\u3000\t\u2002-\u200a\u202f\u205f"
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+_ANY_SPACE = re.compile(f"[ {_ODD_SPACES}]")
 # Invisible characters, and bidirectional controls (U+202A-202E, U+2066-2069) that
 # could make published text read differently from what it says.
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
@@ -74,6 +76,15 @@ def spaced_style(texts: list[str]) -> bool:
     Decided once per article: spacing used consistently is the author's style and
     is kept; a few stray spaces in otherwise unspaced text are OCR noise and go.
     """
+    # Each spaced boundary holds a space of its own: two are needed to say yes, and most
+    # Chinese text has none at all.
+    spaces = _ANY_SPACE.finditer("\n".join(texts))
+    if next(spaces, None) is None or next(spaces, None) is None:
+        return False
+    return _counted_style(texts)
+
+
+def _counted_style(texts: list[str]) -> bool:
     spaced = unspaced = 0
     for text in texts:
         for m in _mixed(_SPACES.sub(" ", _ODD_SPACE.sub(" ", text))):
