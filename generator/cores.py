@@ -67,9 +67,10 @@ def fork_calls(
             # The first piece sent forks every worker (the pool forks them all before
             # its own thread starts).
             results = pool.map(_call, range(len(calls)), chunksize=chunk)
-            # The workers are forked (their collector runs): this process now mostly
-            # unpickles their results, objects that all live on, which made it collect
-            # in vain (half of its time while 10,000 files were cleaned).
+            # The workers are forked (their collector runs, or pauses, as this one did
+            # before): this process now mostly unpickles their results, objects that
+            # all live on, which made it collect in vain (half of its time while 10,000
+            # files were cleaned).
             with collector.paused():
                 if meanwhile is not None:
                     try:

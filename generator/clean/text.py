@@ -111,7 +111,7 @@ def parse_inline(text: str) -> Styled:
         pieces.append(text[pos : m.start()])
         if m.group(1) is None:
             toggles.append(len(pieces))
-        pieces.append(m.group(1) or "")  # a placeholder where the marker stood
+        pieces.append(m.group(1) or "")  # the escaped character, or a marker's place
         pos = m.end()
     pieces.append(text[pos:])
     if len(toggles) % 2:
