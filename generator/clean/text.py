@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 # ASCII punctuation a Markdown backslash may escape.
-_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ESCAPABLE = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 # An escape (the character it stands for) or a bold marker, read left to right.
-_INLINE = re.compile("\\\\([" + re.escape("".join(sorted(_ESCAPABLE))) + "])|\\*\\*")
+_INLINE = re.compile("\\\\([" + re.escape(_ESCAPABLE) + "])|\\*\\*")
 
 
 @dataclass(frozen=True)
