@@ -366,8 +366,8 @@ def test_check_refuses_a_20_mb_timeline_quickly(tmp_path: Path) -> None:
         (
             1,
             1,
-            f"file is {len(data)} bytes; expected a timeline of at most 4194304 bytes "
-            "(4 MiB, about 6,000 events)",
+            f"file is {len(data)} bytes; expected a timeline of at most 16777216 bytes "
+            "(16 MiB, about 20,000 events)",
         )
     ]
 
