@@ -143,11 +143,22 @@ def _event(
         "id": f"ev-{number:05d}",
         "date": day.isoformat(),
         "title": f"{orgs[0]}{phrase}进展（{number}）",
-        "summary": f"{orgs[0]}推进{phrase}相关工作，详见所引原文。",
+        "summary": _summary(number, day, orgs[0], phrase),
         "tags": rng.sample(_TAGS, rng.randint(1, 2)),
         "entities": entities,
         "sources": sources,
     }
+
+
+def _summary(number: int, day: dt.date, org: str, phrase: str) -> str:
+    """A summary of its own for each event, as a curator writes one: plain prose mostly,
+    now and then with emphasis or a link (so the bench renders both kinds)."""
+    text = f"{day.month}月{day.day}日，{org}推进{phrase}相关工作（第{number}项），详见所引原文。"
+    if number % 10 == 3:
+        return text.replace(org, f"**{org}**", 1)
+    if number % 20 == 7:
+        return f"{text}另见[第{number - 1}项](https://example.org/events/{number - 1})。"
+    return text
 
 
 def write_project(dest: Path, count: int, seed: int = SEED) -> Project:

@@ -10,6 +10,7 @@ import yaml
 from benchmarks.corpus import write_project
 from generator.clean import clean_corpus
 from generator.read import read_dir
+from generator.summary import plain_paragraph
 from generator.timeline import check
 
 COUNT = 20
@@ -58,6 +59,13 @@ def test_corpus_cleans_validates_and_repeats(tmp_path: Path) -> None:
     assert all(10 <= len(q) <= 40 for q in quotes)
     for event in timeline.events:  # every quote was located in its article
         assert all(source.spans for source in event.sources)
+    # Each summary is the curator's own, as on a real timeline (a handful repeated over
+    # thousands of events would let the renderer's memo hide what drawing them costs),
+    # and some are Markdown, some plain prose.
+    summaries = [e.summary for e in timeline.events]
+    assert len(set(summaries)) == COUNT
+    assert any("**" in s for s in summaries) and any("](https://" in s for s in summaries)
+    assert sum(plain_paragraph(s) is not None for s in summaries) >= COUNT * 0.8
 
     again = write_project(tmp_path / "b", COUNT)
     assert _tree(again.root) == _tree(project.root)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.export.htmlparts import safe_url, summary_html
+from generator.summary import _CONTROLS, converted_html, plain_paragraph
 
 
 @pytest.mark.parametrize(
@@ -90,3 +93,105 @@ def test_reference_links_and_autolinks_are_checked_too() -> None:
 def test_control_characters_cannot_forge_placeholders() -> None:
     # Python-Markdown's stash placeholders are wrapped in STX/ETX.
     assert summary_html("a\x02wzxhzdk:0\x03b") == "<p>awzxhzdk:0b</p>"
+
+
+# A summary: a line's opening (block openers, indents, or none), then prose with now and
+# then one of Markdown's active characters, a white space or a line break in it.
+_OPENINGS = [
+    "1. ",
+    "12. ",
+    "1.",
+    "１. ",
+    "#",
+    "## ",
+    ">",
+    "> ",
+    "-",
+    "- ",
+    "+ ",
+    "* ",
+    "=",
+    "---",
+    " ",
+    "    ",
+    "\t",
+    "\u3000",
+]
+_PLAIN = [*"甲乙丙，。、“”《》（）aZ09.:;!%/'\"() "]
+_ACTIVE = [
+    *"#>+=-*_`\\[]<>&{}|~\t\n\r\x0b\x0c\x85\u2028\u2029\u3000\xa0",
+    "](https://a.example/)",
+    "&amp;",
+    "  \n",
+    "\n\n- ",
+    # Whole pieces of Markdown, each refused for one character of it.
+    "`码`",
+    "\\.",
+    "\\(",
+    "*甲*",
+    "_甲_",
+    "[甲](https://a.example/)",
+    "[甲]",
+    "<https://a.example>",
+]
+_PROSE = st.lists(st.sampled_from(_PLAIN), max_size=5).map("".join)
+# Mostly one active piece in plain prose, so that each can be the only reason to refuse.
+_SUMMARIES = st.builds(
+    lambda opening, before, active, after: opening + before + active + after,
+    st.sampled_from([""] * len(_OPENINGS) + _OPENINGS),
+    _PROSE,
+    st.sampled_from(["", *_ACTIVE]),
+    st.one_of(_PROSE, _PROSE, st.lists(st.sampled_from(_PLAIN + _ACTIVE), max_size=5).map("".join)),
+)
+
+
+@given(_SUMMARIES)
+@settings(max_examples=600, deadline=None)
+def test_a_plain_summary_is_written_as_markdown_writes_it(text: str) -> None:
+    """The shortcut for plain prose writes exactly what the converter writes, or stands
+    aside; whatever it decides, ``summary_html`` and the converter agree."""
+    plain = plain_paragraph(text)
+    if plain is not None:
+        assert plain == converted_html(text)
+    assert summary_html(text) == converted_html(_CONTROLS.sub("", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. 项目",  # an ordered list
+        "2020. 年",
+        "1.\t项",
+        "１. 全角数字",
+        "# 标题",
+        "#话题#",  # a heading, as Markdown reads it
+        "- 一",
+        "+ 一",
+        "---",
+        "> 引语",
+        "=",
+        " 前导空格",
+        "结尾空格 ",
+        "甲\u3000乙",
+        "甲\u2028乙",
+        "甲\n乙",
+        "甲&amp;乙",
+        "甲<b>乙",
+        "[链接](https://example.org/)",
+    ],
+)
+def test_the_shortcut_leaves_markdown_to_the_converter(text: str) -> None:
+    assert plain_paragraph(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "飞书推进医疗物资驰援相关工作，详见所引原文。",
+        "2020年1月23日 武汉“封城”，COVID-19 (新冠) 疫情下 30% 的门店: 暂停营业!",
+        "阿里巴巴與騰訊——“共享員工”計劃。",
+        "1.5 万名骑手",
+    ],
+)
+def test_plain_prose_takes_the_shortcut(text: str) -> None:
+    assert plain_paragraph(text) == f"<p>{text}</p>" == converted_html(text)
