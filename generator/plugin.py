@@ -31,7 +31,7 @@ from .pipeline import Inputs, load_corpus, skeleton_files
 from .serve_heap import Heap
 from .site_cache import cached_site_files
 from .site_caches import Caches
-from .site_config import TimelineConfig, add_theme, section_entry, site_inputs
+from .site_config import TimelineConfig, add_to_config, section_entry, site_inputs
 from .site_search import SiteSearch, in_site_order
 from .theme_ahead import before_theme
 from .unchanged import Unchanged
@@ -89,7 +89,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             said = say("no folder {name}", name=repr(templates))
             raise TimelineError(f"{SETTING}.templates: {said.text(language)}")
         self.inputs = site_inputs(config, self.config, root, language, changes, self.serving)
-        add_theme(config)
+        add_to_config(config)
         folder = root / self.config.cache_dir
         if self.unchanged is not None:
             self.unchanged.skip = self.config.cache  # `cache: false`: every save builds all

@@ -9,7 +9,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 
-from . import paths, render
+from . import paths, raw_html, render
 from .cores import all_cores
 from .pipeline import Inputs
 
@@ -47,15 +47,18 @@ def section_entry(src_uri: str, nav: Any) -> Any:
     return next((p for p in nav.pages if p.file.src_uri == section), None)
 
 
-def add_theme(config: MkDocsConfig) -> None:
+def add_to_config(config: MkDocsConfig) -> None:
     """The generator's theme additions (feed links, page kinds, 404 page) go right after
     the site's own ``custom_dir``, so they override Material and the site overrides them;
-    its stylesheet goes first, so the site's own ``extra_css`` can restyle it."""
+    its stylesheet goes first, so the site's own ``extra_css`` can restyle it. Its
+    Markdown extension, which converts the same HTML faster, goes last."""
     dirs = config.theme.dirs
     if str(THEME_DIR) not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     if render.STYLESHEET not in config.extra_css:
         config.extra_css.insert(0, render.STYLESHEET)
+    if raw_html.NAME not in config.markdown_extensions:
+        config.markdown_extensions.append(raw_html.NAME)
 
 
 def repository_prefix(edit_uri: str, docs_dir: str, root: Path) -> str:
