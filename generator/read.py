@@ -15,6 +15,7 @@ refused with a diagnostic naming the file.
 from __future__ import annotations
 
 import hashlib
+import os
 import pathlib
 import re
 
@@ -63,23 +64,24 @@ _LAST_READ: dict[tuple[str, str], tuple[bytes, RawText]] = {}
 
 def read_file(path: pathlib.Path, display: str | None = None) -> RawText:
     """Read and decode one file; raise :class:`InputError` naming it if that fails."""
-    return _read(path, display)[1]
-
-
-def _read(path: pathlib.Path, display: str | None) -> tuple[bytes, RawText]:
     shown = display if display is not None else str(path)
-    page = is_web_page(path.name)
+    return _read(str(path), path.name, shown)[1]
+
+
+def _read(path: str, name: str, shown: str) -> tuple[bytes, RawText]:
+    page = is_web_page(name)
     limit = MAX_PAGE_BYTES if page else MAX_BYTES
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise _error(shown, _too_large(size, page))
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise _error(shown, _too_large(size, page))
+            data = handle.read()
     except OSError as exc:
         raise _error(shown, say("cannot read file: {reason}", reason=os_reason(exc))) from None
     if len(data) > limit:
         raise _error(shown, _too_large(len(data), page))
-    last = _LAST_READ.get((str(path), shown))
+    last = _LAST_READ.get((path, shown))
     if last is not None and last[0] == data:
         return last
     if page:
@@ -87,8 +89,8 @@ def _read(path: pathlib.Path, display: str | None) -> tuple[bytes, RawText]:
     text, encoding = decode(data, shown, charset.declared(data) if page else None)
     raw = RawText(
         path=shown,
-        name=path.name,
-        stem=path.stem,
+        name=name,
+        stem=split_name(name)[0],
         text=text,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -104,17 +106,26 @@ def read_dir(folder: pathlib.Path, root: pathlib.Path | None = None) -> list[Raw
     """
     if not folder.is_dir():
         raise _error(_display(folder, root), say("not a folder"))
-    files = sorted(
-        (p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()),
-        key=lambda p: p.name,
-    )
+    # A directory entry knows whether it is a file without a call to the system, and
+    # every file is shown and kept by the folder's names and its own: at 10,000 files,
+    # a path object and two ``stat`` calls per file were a quarter of the reading.
+    with os.scandir(folder) as entries:
+        names = sorted(
+            entry.name
+            for entry in entries
+            if split_name(entry.name)[1].lower() in SUFFIXES and entry.is_file()
+        )
+    shown_folder = _display(folder, root)
+    shown_prefix = "" if shown_folder == "." else shown_folder.rstrip("/") + "/"
+    base = str(folder)
+    prefix = "" if base == "." else base.rstrip("/") + "/"
     out: list[RawText] = []
     problems: list[Diagnostic] = []
     kept: dict[tuple[str, str], tuple[bytes, RawText]] = {}
-    for path in files:
+    for name in names:
+        path, shown = prefix + name, shown_prefix + name
         try:
-            shown = _display(path, root)
-            kept[(str(path), shown)] = read = _read(path, shown)
+            kept[(path, shown)] = read = _read(path, name, shown)
             out.append(read[1])
         except InputError as exc:
             problems.extend(exc.diagnostics)
@@ -123,6 +134,12 @@ def read_dir(folder: pathlib.Path, root: pathlib.Path | None = None) -> list[Raw
     if problems:
         raise InputError(problems)
     return out
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """``(stem, suffix)`` of a file name, as :class:`pathlib.PurePath` reads them."""
+    dot = name.rfind(".")
+    return (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
 
 
 def decode(data: bytes, shown: str, declared: str | None = None) -> tuple[str, str]:

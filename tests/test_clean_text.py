@@ -62,6 +62,25 @@ def test_fix_text(before: str, after: str) -> None:
     assert fixed(after) == after  # idempotent
 
 
+# Every kind of character a repair acts on, and text around it: the quick test before
+# the repairs must never pass by a paragraph that one of them would change.
+_REPAIRABLE = st.text(
+    alphabet="平台中文ab12 \u00a0\u3000\t\n\u2003\u202f\u205f\u200b\u2060\ufeff\u202a"
+    "\u2067。，、；：,.”）(“",
+    max_size=12,
+)
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(_REPAIRABLE, st.binary(max_size=12), st.booleans(), st.booleans())
+def test_the_quick_test_passes_by_only_what_no_repair_changes(
+    text: str, bold: bytes, keep_mixed: bool, headline: bool
+) -> None:
+    flags = bytes(b & 1 for b in bold[: len(text)].ljust(len(text), b"\0")) if bold else b""
+    styled = Styled(text, flags)
+    assert fix_text(styled, keep_mixed, headline) == fixes.repaired(styled, keep_mixed, headline)
+
+
 def test_spacing_between_han_and_digits_is_kept_when_it_is_the_style() -> None:
     text = "全球抗疫投入 33.56 億元，其中 1 至 3 月"
     assert spaced_style([text])

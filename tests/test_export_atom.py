@@ -92,6 +92,28 @@ def test_an_event_added_later_comes_first_and_is_new_as_of_that_day() -> None:
     )
 
 
+def test_the_feed_holds_the_newest_entries_only() -> None:
+    """A reader downloads the whole feed at each poll: a big timeline's feed carries the
+    newest ``FEED_ENTRIES``, chosen by the day each event was added, not by its date."""
+    base = corpus()
+    start = dt.date(2026, 1, 1)
+    # Added on days 0..56 of 2026, written to the file in a shuffled order; the oldest
+    # event in history (2008) was added last.
+    days = [(k * 23) % 57 for k in range(57)]
+    events = [
+        replace(SPRING_2008, id=f"e{day:02d}", added=start + dt.timedelta(days=day)) for day in days
+    ]
+    # No `added`: dated 2020-04-07, older than any addition, so it is left out.
+    timeline = Timeline("timeline.yaml", (*events, HOSTILE_EVENT))
+    feed = parse(atom_feed(Corpus(base.articles, timeline), SITE))
+    assert len(feed.entries) == atom.FEED_ENTRIES == 50
+    events_url = "https://example.org/timeline/events/"
+    assert [e.id for e in feed.entries] == [
+        f"{events_url}e{day:02d}/" for day in range(56, 56 - atom.FEED_ENTRIES, -1)
+    ]
+    assert feed.feed.updated == "2026-02-26T00:00:00Z"  # day 56: the newest entry's
+
+
 def test_defaults_and_updated_derived_from_latest_event() -> None:
     feed = parse(atom_feed(corpus(), SITE)).feed
     assert (feed.title, feed.author_detail.name) == ("时间线", "时间线编者")

@@ -7,10 +7,12 @@ import os
 import pathlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import generator.read as read_module
 from generator.model import InputError
-from generator.read import odd_ratio, read_dir, read_file
+from generator.read import SUFFIXES, odd_ratio, read_dir, read_file, split_name
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -172,3 +174,43 @@ def test_a_read_again_sees_every_change_even_within_one_clock_tick(tmp_path: pat
     (tmp_path / "b.txt").write_text("第二篇文章的改文。\n", encoding="utf-8")
     again = read_dir(tmp_path, tmp_path)
     assert again[0] is first[0] and again[1].text == second[1].text
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet=".a文 _-Tx", min_size=1, max_size=8).filter(lambda n: n not in (".", "..")))
+def test_a_file_name_splits_as_pathlib_splits_it(name: str) -> None:
+    path = pathlib.PurePath(name)
+    assert split_name(name) == (path.stem, path.suffix)
+
+
+@pytest.mark.parametrize("where", ["root", "below", "outside", "cwd"])
+def test_read_dir_shows_each_file_as_pathlib_would(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    root = tmp_path / "project"
+    folder = {"root": root, "below": root / "seeds" / "2020", "outside": tmp_path / "elsewhere"}
+    made = folder.get(where, root / "seeds")
+    made.mkdir(parents=True)
+    names = ["b.TXT", "a.md", "甲.html", ".txt", "c.txt.bak", "d.htm", "e.", "f..txt"]
+    for name in names:
+        (made / name).write_text("正文。", encoding="utf-8")
+    (made / "linked.txt").symlink_to(made / "a.md")
+    (made / "folder.txt").mkdir()
+    (made / "dangling.md").symlink_to(made / "nowhere.md")
+    if where == "cwd":  # the folder given as ".", the root elsewhere
+        monkeypatch.chdir(made)
+        made = pathlib.Path(".")
+    files = sorted(
+        (p for p in made.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()),
+        key=lambda p: p.name,
+    )
+    expected = []
+    for p in files:
+        try:
+            shown = p.relative_to(root).as_posix()
+        except ValueError:
+            shown = p.as_posix()
+        expected.append((p.name, p.stem, shown))
+    raws = read_dir(made, root)
+    assert [(r.name, r.stem, r.path) for r in raws] == expected
+    assert [r.name for r in raws] == ["a.md", "b.TXT", "d.htm", "f..txt", "linked.txt", "甲.html"]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from unittest.mock import patch
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.timeline import load_timeline, load_timeline_text
+from generator.timeline import load_timeline, load_timeline_text, yamlpos
 from generator.timeline.yamlpos import MAX_BYTES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "timelines"
@@ -148,3 +150,57 @@ def test_any_text_gives_diagnostics_never_an_exception(text: str) -> None:
     timeline, found = load_timeline_text(text, "t.yaml")
     assert all(LINE.fullmatch(str(d)) for d in found), found
     assert timeline.path == "t.yaml"
+
+
+# Documents built to meet the fast path's tree walk where it can go wrong: explicit tags
+# on any node, anchors and aliases (to scalars, collections, themselves), nesting around
+# the depth limit.
+_TAGS = ["", "", "", "!!str ", "!!set ", "!custom ", "!!map ", "!!seq "]
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> str:
+    anchors: list[str] = []
+
+    def node(depth: int) -> str:
+        tag = draw(st.sampled_from(_TAGS))
+        if anchors and draw(st.integers(0, 9)) == 0:
+            return "*" + draw(st.sampled_from(anchors))
+        anchor = ""
+        if draw(st.integers(0, 5)) == 0:
+            anchor = f"&a{len(anchors)} "
+        kind = draw(st.sampled_from(["scalar", "seq", "map"])) if depth < 4 else "scalar"
+        if kind == "scalar":
+            body = draw(st.sampled_from(["x", "1", "~", "''", "yes", "2020-01-23"]))
+        else:
+            items = [node(depth + 1) for _ in range(draw(st.integers(0, 3)))]
+            if kind == "seq":
+                body = "[" + ", ".join(items) + "]"
+            else:
+                body = "{" + ", ".join(f"k{n}: {v}" for n, v in enumerate(items)) + "}"
+        if anchor:
+            anchors.append(anchor[1:-1])
+        return tag + anchor + body
+
+    deep = draw(st.integers(0, 3))
+    depth = draw(st.integers(60, 66))
+    nested = "[" * depth + draw(st.sampled_from(["", "x", "!!str x", "!t x", "[]"])) + "]" * depth
+    root = "{" + f"a: {node(1)}, b: {node(1)}" + (f", c: {nested}" if deep == 0 else "") + "}"
+    return draw(st.sampled_from(_TAGS)) + root + "\n"
+
+
+def _outcome(text: str) -> object:
+    try:
+        root = yamlpos.compose(text)
+    except yamlpos.YamlProblem as err:
+        return [(p.line, p.col, str(p.message)) for p in err.problems]
+    return yaml.serialize(root) if root is not None else None
+
+
+@settings(max_examples=400, derandomize=True, database=None, deadline=None)
+@given(_documents())
+def test_the_fast_path_checks_a_document_as_the_careful_composer_does(text: str) -> None:
+    fast = _outcome(text)
+    with patch.object(yamlpos, "_compose_fast", lambda _text: None):
+        careful = _outcome(text)
+    assert fast == careful, text

@@ -30,6 +30,9 @@ _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
 _SPACES = re.compile(" {2,}")
 _SPACE = re.compile(" ")
 _DOUBLED = re.compile(r"([。，、；：,])\1+")
+# All that any repair of :func:`fix_text` acts on (``\s`` is what ``str.strip`` strips,
+# the odd spaces included): a paragraph with none of it is as the repairs would leave it.
+_FIXABLE = re.compile(f"\\s|{_ZERO_WIDTH.pattern}|([。，、；：,])\\1")
 _HAN = re.compile(f"[{HAN_RANGES}]")
 _HAN_SPACE_HAN = re.compile(f"[{HAN_RANGES}] (?=[{HAN_RANGES}])")
 _MIXED = re.compile(f"[{HAN_RANGES}]( ?)[A-Za-z0-9]|[A-Za-z0-9]( ?)[{HAN_RANGES}]")
@@ -112,6 +115,13 @@ def fix_text(st: Styled, keep_mixed_spaces: bool, headline: bool = False) -> Sty
 
     In a ``headline`` a space after a closing quote (``“不打烊” 群众办事``) separates
     two phrases, as a space between two runs of characters does: it stays."""
+    if _FIXABLE.search(st.text) is None:
+        return st
+    return repaired(st, keep_mixed_spaces, headline)
+
+
+def repaired(st: Styled, keep_mixed_spaces: bool, headline: bool = False) -> Styled:
+    """:func:`fix_text` without its quick test: every repair, tried in turn."""
     st = sub(_ZERO_WIDTH, "", sub(_ODD_SPACE, " ", st))
     st = sub(_SPACES, " ", st).strip()
     if " " in st.text:

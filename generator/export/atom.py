@@ -7,10 +7,12 @@ of what the feed cost. A reader shows an entry as new by its ``published``/``upd
 date, so each entry carries the day the curator added the event (``added:`` in
 timeline.yaml) at 00:00Z, and the event's first day when that is not given: an event
 that happened in 2020 but was added today is new today. Dates, never the clock, keep
-the bytes reproducible. Without an absolute ``site_url`` the ids are stable
-``urn:uuid:`` names (Atom ids must be absolute IRIs) and the links stay relative to the
-feed, which sits at the site root; the ``self`` link is left out because it must not be
-relative.
+the bytes reproducible. The feed holds the newest :data:`FEED_ENTRIES` entries only:
+a reader fetches the whole file at every poll, and 10,000 events made a 10 MB feed
+(the whole timeline is in ``timeline.json`` and ``timeline.ics``). Without an absolute
+``site_url`` the ids are stable ``urn:uuid:`` names (Atom ids must be absolute IRIs)
+and the links stay relative to the feed, which sits at the site root; the ``self``
+link is left out because it must not be relative.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from .links import (
 ATOM = "http://www.w3.org/2005/Atom"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ENTRIES = "timeline-entries"
+FEED_ENTRIES = 50  # a day's additions, even a big batch, with room to spare
 # Characters XML 1.0 cannot hold at all, not even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -122,7 +125,7 @@ def atom_feed(
     _sub(feed, "link", rel="alternate", type="text/html", href=site_url or "./")
     _sub(_sub(feed, "author"), "name", author)
     _sub(feed, "generator", "timeline-generator")
-    entries = [_entry(event, links) for event in newest_first(corpus)]
+    entries = [_entry(event, links) for event in newest_first(corpus)[:FEED_ENTRIES]]
     if entries:
         # Each entry is written on its own (and kept); a placeholder holds their place
         # and indentation. Its tag cannot come from the input: text is escaped.
