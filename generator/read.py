@@ -106,19 +106,15 @@ def read_dir(folder: pathlib.Path, root: pathlib.Path | None = None) -> list[Raw
     """
     if not folder.is_dir():
         raise _error(_display(folder, root), say("not a folder"))
-    # A directory entry knows whether it is a file without a call to the system, and
-    # every file is shown and kept by the folder's names and its own: at 10,000 files,
-    # a path object and two ``stat`` calls per file were a quarter of the reading.
+    # A directory entry knows if it is a file without a system call; at 10,000 files a
+    # path object and two ``stat`` calls per file were a quarter of the reading.
     with os.scandir(folder) as entries:
         names = sorted(
             entry.name
             for entry in entries
             if split_name(entry.name)[1].lower() in SUFFIXES and entry.is_file()
         )
-    shown_folder = _display(folder, root)
-    shown_prefix = "" if shown_folder == "." else shown_folder.rstrip("/") + "/"
-    base = str(folder)
-    prefix = "" if base == "." else base.rstrip("/") + "/"
+    prefix, shown_prefix = _inside(str(folder)), _inside(_display(folder, root))
     out: list[RawText] = []
     problems: list[Diagnostic] = []
     kept: dict[tuple[str, str], tuple[bytes, RawText]] = {}
@@ -134,6 +130,11 @@ def read_dir(folder: pathlib.Path, root: pathlib.Path | None = None) -> list[Raw
     if problems:
         raise InputError(problems)
     return out
+
+
+def _inside(folder: str) -> str:
+    """What goes before a file's name in ``folder``, as ``pathlib`` joins them."""
+    return "" if folder == "." else folder.rstrip("/") + "/"
 
 
 def split_name(name: str) -> tuple[str, str]:

@@ -169,12 +169,7 @@ def _check_tree(root: yaml.Node) -> bool | None:
         if id(node) in seen:
             return None
         seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            children = [part for pair in node.value for part in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            children = node.value
-        else:
-            continue
+        children = _children(node)
         if children and depth >= MAX_DEPTH:
             return False
         for child in children:
