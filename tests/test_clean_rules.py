@@ -209,6 +209,16 @@ def test_text_that_looks_a_little_like_furniture_stays(line: str) -> None:
     assert phrase_reason(line) is None
 
 
+def test_a_line_met_before_is_judged_again_in_another_column() -> None:
+    """Short lines are remembered with their reason, for each column width: a prompt
+    that is furniture on its own line is wrapped body text in a narrow newspaper
+    column, whichever of the two is met first."""
+    line = "扫码关注本报公众号"
+    assert phrase_reason(line, 10) is None
+    assert phrase_reason(line) == "promo"
+    assert phrase_reason(line, 10) is None
+
+
 def test_the_quick_filter_never_keeps_a_rule_from_firing() -> None:
     """The filter before the table is built from the table's own patterns: on every
     line of every fixture and seed, filtered or not, the rules decide the same."""

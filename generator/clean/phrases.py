@@ -9,6 +9,7 @@ from firing (tested on every fixture line, and on matches drawn from each patter
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .chars import ends_sentence, width
@@ -28,6 +29,7 @@ __all__ = [
 
 # The one ordered table: the page's furniture first, then what a text's lines carry.
 RULES: tuple[Rule, ...] = (*PAGE_RULES, *CREDIT_RULES)
+MEMO_LINES = 1 << 13  # short lines remembered with their reason: about 3 MB
 _CAPTION_TAIL_CHARS = 60  # a photo credit closes a caption within its last characters
 CAPTION_START = re.compile(r"^[△▲▷▶◁◀►▼▽]")
 _CAPTION = both(
@@ -110,6 +112,14 @@ def phrase_reason(text: str, column: float = 0) -> str | None:
     """
     if len(text) > LONGEST_FURNITURE:
         return None
+    return _short_line_reason(text, column)
+
+
+# A site's furniture repeats from page to page (``扫码关注``, ``责任编辑：``, a menu), and
+# the answer depends only on the line's text and column: a line met before is not judged
+# again. Bounded, for a long ``mkdocs serve`` session.
+@functools.lru_cache(maxsize=MEMO_LINES)
+def _short_line_reason(text: str, column: float) -> str | None:
     if _NO_WORDS.match(text) and not (set(text) <= _WRAPPED_PUNCT or text in ("—", "——")):
         return "empty-marker"  # ``***``, ``———``: but a lone ``。`` wrapped to its own line is text
     if _ENCLOSED_NUMBER.match(text) or _THE_END.match(text):

@@ -59,6 +59,10 @@ class Labels:
     language: str = DEFAULT_LANGUAGE
     changes: tuple[tuple[str, Any], ...] = ()
     table: Mapping[str, Any] = field(init=False, repr=False, compare=False)
+    # Dates written so far: a site writes the same few hundred days on thousands of pages.
+    _written: dict[tuple[PartialDate, bool], str] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         base = _table(table_language(self.language))
@@ -89,6 +93,12 @@ class Labels:
 
     def date(self, date: PartialDate, *, short: bool = False) -> str:
         """A date at its own precision; ``short`` leaves out the year (day and month)."""
+        found = self._written.get((date, short))
+        if found is None:
+            found = self._written[date, short] = self._date(date, short)
+        return found
+
+    def _date(self, date: PartialDate, short: bool) -> str:
         key = {"day": "date_day", "month": "date_month", "year": "date_year"}[date.precision]
         if short and date.precision != "year":
             key += "_short"
