@@ -175,7 +175,8 @@ def run_builds(
         say(f"mkdocs build, {size:,} articles, in turn: {', '.join(turns)} (ours cold)")
         entry.update(in_turn(args.build_repeats, turns))
         say(f"mkdocs build, ours, {size:,} articles, warm (cache of the previous build)")
-        entry["ours_warm"] = best_of(args.build_repeats, projects[size], sites / f"{size}-warm")
+        warm = partial(builds.build, projects[size], sites / f"{size}-warm")
+        entry.update(in_turn(args.build_repeats, {"ours_warm": warm}))
         entry["warm_identical"] = builds.same_tree(sites / f"{size}-ours", sites / f"{size}-warm")
         results["builds"][str(size)] = entry
     largest = args.build_sizes[-1]
@@ -203,12 +204,6 @@ def run_builds(
         )
 
 
-def best_of(
-    repeats: int, project: Path, site: Path, python: str = sys.executable
-) -> dict[str, Any]:
-    return _best([builds.build(project, site, python) for _ in range(max(1, repeats))])
-
-
 def cold_build(project: Path, site: Path) -> dict[str, Any]:
     """Our build with no cache from an earlier one."""
     shutil.rmtree(project / builds.PLUGIN_CACHE, ignore_errors=True)
@@ -224,12 +219,10 @@ def in_turn(repeats: int, turns: dict[str, Build]) -> dict[str, dict[str, Any]]:
     for _ in range(max(1, repeats)):
         for name, build in turns.items():
             runs[name].append(build())
-    return {name: _best(made) for name, made in runs.items()}
-
-
-def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    best = min(runs, key=lambda r: (not r["ok"], r["seconds"]))
-    best["all_seconds"] = [r["seconds"] for r in runs]
+    best = {}
+    for name, made in runs.items():
+        best[name] = min(made, key=lambda r: (not r["ok"], r["seconds"]))
+        best[name]["all_seconds"] = [r["seconds"] for r in made]
     return best
 
 
