@@ -7,6 +7,7 @@ a failure, never a skip.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -88,3 +89,43 @@ def test_no_horizontal_overflow_on_a_phone(browser: Any, site_url: str, path: st
     context.close()
     assert width <= 375, f"{path or 'home'} is {width}px wide"
     assert errors == []
+
+
+# A cell's box, rounded to whole pixels: (left, top, right) of each cell, row by row.
+_REPORT_CELLS = """() => [...document.querySelectorAll('details.tl-report tbody tr')].map(tr =>
+    [...tr.cells].map(td => { const r = td.getBoundingClientRect();
+        return [Math.round(r.left), Math.round(r.top), Math.round(r.right)]; }))"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_cleaning_report_shows_every_column_without_scrolling(
+    browser: Any, site_url: str, width: int
+) -> None:
+    """The `keep:` line a curator copies is the report's last column: on a phone it must
+    not start past the screen's edge (where a table that scrolls sideways put it), and on
+    a laptop the report stays a table, one line per row."""
+    context = offline(
+        browser.new_context(viewport={"width": width, "height": 812}, is_mobile=width < 600)
+    )
+    tab = context.new_page()
+    tab.goto(site_url + "articles/003_e3d7a3b44c33fc91/")
+    tab.locator("details.tl-report summary").click()
+    rows = tab.evaluate(_REPORT_CELLS)
+    labels = tab.eval_on_selector_all(
+        "details.tl-report tbody tr:first-child td",
+        "tds => tds.map(td => getComputedStyle(td, '::before').content)",
+    )
+    row = tab.locator("details.tl-report tbody tr").first.aria_snapshot()
+    context.close()
+    # still a table row to a screen reader, its cells not named twice
+    assert re.match(r"- '?row ", row) and len(re.findall(r"^  - '?cell ", row, re.M)) == 4
+    assert "恢复" not in row
+    assert len(rows) > 10 and all(len(cells) == 4 for cells in rows)
+    assert max(right for cells in rows for _, _, right in cells) <= width
+    tops = [{top for _, top, _ in cells} for cells in rows]
+    if width < 600:  # stacked: each cell below the last, named by its column
+        assert all(len(row) == 4 for row in tops)
+        assert labels == [f'"{name}" / ""' for name in ("行", "原因", "内容", "恢复")]
+    else:
+        assert all(len(row) == 1 for row in tops)
+        assert labels == ["none"] * 4

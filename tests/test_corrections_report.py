@@ -178,7 +178,8 @@ def test_check_and_build_use_the_corrected_articles(
     page = (tmp_path / "out" / "articles" / "fund.md").read_text(encoding="utf-8")
     assert cut not in page.split("<details")[0]  # gone from the body...
     assert (
-        f"<td>编者在 timeline.yaml 中删去</td><td>{cut}</td>" in page
+        f'<td data-label="原因">编者在 timeline.yaml 中删去</td><td data-label="内容">{cut}</td>'
+        in page
     )  # ...and listed in the report
     assert '<mark class="cite" data-event="fund"' in page  # the kept line is highlighted
 

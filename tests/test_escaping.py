@@ -284,7 +284,7 @@ def test_hand_corrections_to_the_cleaning_stay_text(site: Path) -> None:
     # `drop:` texts land in the cleaning report's table: a pipe splits no row, a
     # backtick opens no code span, a tag stays text.
     article = (site / "articles" / "hostile" / "index.html").read_text(encoding="utf-8")
-    assert "<td>表格检验：竖线|和反引号`code`以及</td>" in article
+    assert '<td data-label="内容">表格检验：竖线|和反引号`code`以及</td>' in article
     rows = _report_rows(article)
     assert all(len(row) == 4 for row in rows), rows
     dropped = [row[2] for row in rows if row[1] == "编者在 timeline.yaml 中删去"]
@@ -292,9 +292,9 @@ def test_hand_corrections_to_the_cleaning_stay_text(site: Path) -> None:
         "表格检验：竖线|和反引号`code`以及",
         '<a href="javascript:alert(4)">点这里</a>',
     ]
-    assert article.count("<td>编者在 timeline.yaml 中删去</td>") == 2
+    assert article.count('<td data-label="原因">编者在 timeline.yaml 中删去</td>') == 2
     assert ["3", "署名（已移入作者）", "本报记者 张三", 'keep: ["本报记者 张三"]'] in rows
-    assert "<td><code>keep: [" in article  # the line to copy back, as code
+    assert '<td data-label="恢复"><code>keep: [' in article  # the line to copy back, as code
     # `keep:` put the raw headline line back as a paragraph, entity text and all.
     kept = (site / "articles" / "hostile_md" / "index.html").read_text(encoding="utf-8")
     assert '<p id="p1"># 标题里的&amp;lt;img src=x onerror=alert(5)&amp;gt;</p>' in kept

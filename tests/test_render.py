@@ -157,7 +157,7 @@ def test_article_page_highlights_quote_and_links_back() -> None:
     rows = re.findall(r"<tr>(.*?)</tr>", report.group(1), re.S)
     cells = [[text_of(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)] for row in rows]
     assert [c for c in cells if c] == [["40", "图片说明", "（资料图片）", 'keep: ["（资料图片）"]']]
-    assert "<td><code>keep: [" in report.group(1)  # the line to copy, as code
+    assert '<td data-label="恢复"><code>keep: [' in report.group(1)  # to copy, as code
     raw = paths.href(page, render.raw_path("paper.txt"))
     assert raw == "../../raw/paper.txt"
     assert f'<a href="{raw}">原始文件</a>' in html

@@ -142,6 +142,6 @@ def test_an_owners_template_may_read_a_row_by_key_as_well_as_by_name(tmp_path: P
     owned, plain = render.render_pages(_corpus(), options), render.render_pages(_corpus(), OPTIONS)
     assert owned == plain
     articles = [p for p in plain if paths.page_kind(p) == "article"]
-    assert any("<td>" in plain[p] and "#p" in plain[p] for p in articles)
+    assert any("<td data-label=" in plain[p] and "#p" in plain[p] for p in articles)
     events = [p for p in plain if paths.page_kind(p) == "event"]
     assert any('<figure class="tl-quote"' in plain[p] for p in events)
