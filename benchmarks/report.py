@@ -9,6 +9,10 @@ from typing import Any
 from .stages import STAGES
 
 BIG, MID = "10000", "1000"
+# One budget for a generated page's HTML, at every size (issue 17): the home page's
+# calendar of a four-month timeline is 31 KB of content inside Material's own ~19 KB,
+# and plain Material's largest page of the same 1,000-article site is 51 KB.
+PAGE_KB_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -143,8 +147,8 @@ def build_rows(builds: dict[str, dict[str, Any]]) -> list[Row]:
             "generated page HTML max (KB)",
             line("", "ours", "page_kb_max", 1),
             "",
-            f"≤ 30 at {last}",
-            _at_most(max_kb, 30),
+            f"≤ {PAGE_KB_MAX} at {last}",
+            _at_most(max_kb, PAGE_KB_MAX),
         ),
         *section_rows(builds, sizes),
         Row("  plain Material page median (KB)", line("", "plain", "page_kb_median", 1)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .report import Row, _at_most, _num, _ratio, render_table
+from .report import PAGE_KB_MAX, Row, _at_most, _num, _ratio, render_table
 
 SIZE, BIG = "1000", "10000"
 COLUMN = "measured"
@@ -76,7 +76,7 @@ def rows(results: dict[str, Any]) -> list[Row]:
             "not measured",
             page,
             f"{_num(page, 1)} KB",
-            60,
+            PAGE_KB_MAX,
             " KB",
         ),
         _row(
