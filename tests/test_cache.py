@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from generator.cache import JsonCache
-from generator.clean import clean_corpus
+from generator.clean import clean_corpus, clean_text
+from generator.clean.cached import clean_files
 from generator.model import RawText
 from generator.read import read_dir
 
@@ -93,3 +94,20 @@ def test_cached_cleaning_equals_cleaning_as_the_corpus_changes(tmp_path: Path) -
     )
     changed = [*raws, extra]
     assert clean_corpus(changed, warm) == clean_corpus(changed)
+
+
+def test_a_file_cleaned_in_this_process_comes_back_as_the_same_objects(tmp_path: Path) -> None:
+    # Under serve the page memo knows an unchanged article by identity: the save after
+    # a cold start must find the articles that start cleaned, not copies decoded anew.
+    raws = read_dir(ROOT / "seeds", ROOT)
+    cache = JsonCache(tmp_path / "articles.json")
+    first = clean_files(raws, None, cache, clean_text)
+    assert cache.counts["articles", False] == len(raws)
+    cache.begin()
+    again = clean_files(raws, None, cache, clean_text)
+    assert cache.counts["articles", True] == len(raws)
+    assert [[id(a) for a in file] for file in again] == [[id(a) for a in file] for file in first]
+    # Read back by another process (a new JsonCache on the saved file): equal, not the same.
+    cache.save()
+    other = clean_files(raws, None, JsonCache(tmp_path / "articles.json"), clean_text)
+    assert other == first and all(a is not b for a, b in zip(other[0], first[0], strict=True))
