@@ -3,8 +3,9 @@
 Workers are forked: they inherit the parent's memory (the cleaner, a build's
 configuration and files) without a second import or pickled code. Forking a process
 that runs other threads can copy a lock another thread holds, so the pool is used only
-when this process runs no other thread (``mkdocs build``, ``python -m generator
-build``), never under ``mkdocs serve``'s threaded server.
+when this process runs no other thread: ``mkdocs build``, ``python -m generator build``
+and the first build of ``mkdocs serve``, which runs before the server starts its
+threads; never a save under the running server.
 """
 
 from __future__ import annotations

@@ -88,7 +88,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if templates and not (root / templates).is_dir():
             said = say("no folder {name}", name=repr(templates))
             raise TimelineError(f"{SETTING}.templates: {said.text(language)}")
-        self.inputs = site_inputs(config, self.config, root, language, changes, self.serving)
+        self.inputs = site_inputs(config, self.config, root, language, changes)
         add_to_config(config)
         folder = root / self.config.cache_dir
         if self.unchanged is not None:

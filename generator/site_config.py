@@ -85,7 +85,6 @@ def site_inputs(
     root: Path,
     language: str,
     changes: tuple[tuple[str, str], ...],
-    serving: bool,
 ) -> Inputs:
     """What the pipeline reads and shows, from the MkDocs settings and the plugin's."""
     templates = options.templates
@@ -101,6 +100,7 @@ def site_inputs(
         language=language,
         templates=str(root / templates) if templates else "",
         labels=changes,
-        # Cleaning forks worker processes: not from serve's threaded server.
-        workers=1 if serving else all_cores(),
+        # Workers are forked only while no other thread runs (``cores.can_fork``): in
+        # a build, and in the server's first build, before it starts its threads.
+        workers=all_cores(),
     )

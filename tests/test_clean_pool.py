@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
+import threading
 
 from generator.clean import clean_corpus, clean_text
 from generator.clean.dates import YearSpan
@@ -38,6 +39,21 @@ def test_the_pool_gives_what_one_process_gives() -> None:
 def test_the_pool_really_uses_other_processes() -> None:
     pids = {a.title for articles in clean_many(_where, _many(), None, 2) for a in articles}
     assert str(os.getpid()) not in pids and len(pids) == 2
+
+
+def test_no_worker_is_forked_while_another_thread_runs() -> None:
+    """A fork copies the locks other threads hold: under ``mkdocs serve``, whose server
+    runs threads after its first build, every save cleans in this process."""
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)
+    server.start()
+    try:
+        assert not can_fork()
+        pids = {a.title for articles in clean_many(_where, _many(), None, 2) for a in articles}
+    finally:
+        stop.set()
+        server.join()
+    assert pids == {str(os.getpid())}
 
 
 def _collector() -> tuple[bool, int]:
