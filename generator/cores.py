@@ -16,9 +16,9 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
-from . import collector
+from . import collector, progress
 
 CHUNKS_PER_WORKER = 4  # work in a few pieces per core, so one slow piece does not idle the rest
 
@@ -46,10 +46,12 @@ def fork_calls(
     workers: int,
     chunk: int = 0,
     meanwhile: Callable[[], None] | None = None,
+    what: str = "",
 ) -> list[R]:
     """``[call() for call in calls]`` on ``workers`` forked processes, in order, sent
     ``chunk`` calls at a time (by default a few pieces per worker). ``meanwhile`` runs
-    in this process once the workers are forked, so it may start threads.
+    in this process once the workers are forked, so it may start threads. ``what``
+    names the calls' work for the build's progress lines ("files cleaned").
 
     The caller checks :func:`can_fork` first. The calls themselves are never pickled
     (closures over a build's objects would not pickle): each worker finds them in the
@@ -79,7 +81,12 @@ def fork_calls(
                     except BaseException:
                         pool.shutdown(cancel_futures=True)
                         raise
-                return cast(list[R], list(results))
+                done: list[R] = []
+                for result in results:
+                    done.append(result)
+                    if what:
+                        progress.BUILD.count(len(done), len(calls), what)
+                return done
     finally:
         _CALLS = ()
         gc.unfreeze()

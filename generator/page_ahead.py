@@ -54,7 +54,7 @@ def convert_ahead(
     if len(todo) < MIN_PAGES:
         return 0
     calls = [functools.partial(_convert, cache, config, files, *item) for item in todo]
-    for made in fork_calls(calls, workers, PAGES_A_PIECE):
+    for made in fork_calls(calls, workers, PAGES_A_PIECE, what="pages converted ahead"):
         cache.ahead.update(made)
     return len(todo)
 

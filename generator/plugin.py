@@ -15,34 +15,35 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import paths, render, search, serve_watch
 from .banner import error_banner
-from .labels import UnknownLabels
 from .messages import say
 from .model import Corpus, Diagnostic, InputError
 from .page_ahead import convert_ahead
 from .page_cache import warning_count
 from .pipeline import Inputs, load_corpus, skeleton_files
+from .progress import BUILD
 from .serve_heap import Heap
 from .site_cache import cached_site_files
 from .site_caches import Caches
-from .site_config import TimelineConfig, add_to_config, section_entry, site_inputs
+from .site_config import (
+    TimelineConfig,
+    TimelineError,
+    add_to_config,
+    section_entry,
+    site_inputs,
+    site_labels,
+)
 from .site_search import SiteSearch, in_site_order
 from .theme_ahead import before_theme
 from .unchanged import Unchanged
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 SEARCH_PAGE = "search.md"
-SETTING = "mkdocs.yml: error: plugins.timeline"  # a setting's problem: ``{SETTING}.labels: …``
-
-
-class TimelineError(PluginError):
-    """The inputs have errors; the message is one ``file:line:col: error: ...`` per line."""
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -68,6 +69,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.heap = Heap()
         self.files: Files | None = None
         self.warnings = 0  # MkDocs warnings when the page's step began (see _warned)
+        self.progress = BUILD  # how far the build is, said now and then
 
     # Defining on_startup makes MkDocs keep this instance across `serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -77,18 +79,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.heap.cancel()
+        self.progress.begin()
         root = Path(config.config_file_path or ".").resolve().parent
-        language = str(config.theme.get("language") or "en")
-        changes = tuple(sorted((str(k), str(v)) for k, v in self.config.labels.items()))
-        try:
-            self.labels = render.Labels(language, changes)
-        except UnknownLabels as err:
-            raise TimelineError(f"{SETTING}.labels: {err.said.text(language)}") from None
-        templates = self.config.templates
-        if templates and not (root / templates).is_dir():
-            said = say("no folder {name}", name=repr(templates))
-            raise TimelineError(f"{SETTING}.templates: {said.text(language)}")
-        self.inputs = site_inputs(config, self.config, root, language, changes)
+        self.labels = site_labels(config, self.config, root)
+        self.inputs = site_inputs(config, self.config, root, self.labels)
         add_to_config(config)
         folder = root / self.config.cache_dir
         if self.unchanged is not None:
@@ -183,6 +177,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["timeline_labels"] = self.labels
         env.globals["timeline_webcal"] = render.webcal_url(config.site_url or "")
+        self.progress.steps("written", len(files.documentation_pages()))
         # Every page is converted by now: index them while they are written (serve: after).
         index = functools.partial(self._index_all, config) if not self.serving else None
         if self.caches is not None and not self.errors and self.inputs is not None:
@@ -195,6 +190,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.nav = nav
+        self.progress.steps("converted", len(files.documentation_pages()))
         if self.caches is not None and not self.errors and self.inputs is not None:
             convert_ahead(self.caches.pages, self.last[0], config, files, self.inputs.workers)
         if self.unchanged is not None:
@@ -222,6 +218,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         warned = self._warned(page)
         if self.caches is not None and not self.errors:
             self.caches.output.keep(page, output, warned)
+        self.progress.page()
         return output
 
     def _warned(self, page: Page) -> bool:
@@ -233,6 +230,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._warned(page)
+        self.progress.page()
         if page.file.src_uri == SEARCH_PAGE:  # the search page itself is no result
             return html
         html, src_uri = search.unmarked(html), page.file.src_uri

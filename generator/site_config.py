@@ -8,12 +8,16 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from . import paths, raw_html, render
 from .cores import all_cores
+from .labels import UnknownLabels
+from .messages import say
 from .pipeline import Inputs
 
 THEME_DIR = Path(__file__).parent / "theme"
+SETTING = "mkdocs.yml: error: plugins.timeline"  # a setting's problem: ``{SETTING}.labels: …``
 # The nav entry whose tab a generated page lights up, by page kind.
 SECTION_OF = {
     "timeline": paths.TIMELINE,
@@ -23,6 +27,10 @@ SECTION_OF = {
     "tag": paths.TAGS_INDEX,
     "entity": paths.ENTITIES_INDEX,
 }
+
+
+class TimelineError(PluginError):
+    """The inputs have errors; the message is one ``file:line:col: error: ...`` per line."""
 
 
 class TimelineConfig(base.Config):
@@ -79,12 +87,24 @@ def repository_prefix(edit_uri: str, docs_dir: str, root: Path) -> str:
     return prefix
 
 
+def site_labels(config: MkDocsConfig, options: TimelineConfig, root: Path) -> render.Labels:
+    """The site's labels: its theme's language with the ``labels:`` it changes. A
+    label or a templates folder that does not exist is a :class:`TimelineError`."""
+    language = str(config.theme.get("language") or "en")
+    changes = tuple(sorted((str(k), str(v)) for k, v in options.labels.items()))
+    try:
+        labels = render.Labels(language, changes)
+    except UnknownLabels as err:
+        raise TimelineError(f"{SETTING}.labels: {err.said.text(language)}") from None
+    templates = options.templates
+    if templates and not (root / templates).is_dir():
+        said = say("no folder {name}", name=repr(templates))
+        raise TimelineError(f"{SETTING}.templates: {said.text(language)}")
+    return labels
+
+
 def site_inputs(
-    config: MkDocsConfig,
-    options: TimelineConfig,
-    root: Path,
-    language: str,
-    changes: tuple[tuple[str, str], ...],
+    config: MkDocsConfig, options: TimelineConfig, root: Path, labels: render.Labels
 ) -> Inputs:
     """What the pipeline reads and shows, from the MkDocs settings and the plugin's."""
     templates = options.templates
@@ -97,9 +117,9 @@ def site_inputs(
         edit_uri=repository_prefix(config.edit_uri or "", config.docs_dir, root),
         site_name=config.site_name or "",
         site_description=config.site_description or "",
-        language=language,
+        language=labels.language,
         templates=str(root / templates) if templates else "",
-        labels=changes,
+        labels=labels.changes,
         # Workers are forked only while no other thread runs (``cores.can_fork``): in
         # a build, and in the server's first build, before it starts its threads.
         workers=all_cores(),

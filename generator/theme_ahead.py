@@ -53,7 +53,9 @@ def before_theme(
             meanwhile()
         return 0
     calls = [functools.partial(_render, config, built, nav, env, f) for f in todo]
-    for made in fork_calls(calls, workers, PAGES_A_PIECE, meanwhile):
+    for made in fork_calls(
+        calls, workers, PAGES_A_PIECE, meanwhile, "pages put through the theme ahead"
+    ):
         for src_uri, html in made:
             page = files.get_file_from_path(src_uri)
             assert page is not None and page.page is not None

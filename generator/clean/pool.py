@@ -23,4 +23,4 @@ def clean_many(
     workers = min(workers, len(raws) // (MIN_FILES // 2) or 1)
     if workers < 2 or len(raws) < MIN_FILES or not can_fork():
         return [clean(raw, span) for raw in raws]
-    return fork_calls([partial(clean, raw, span) for raw in raws], workers)
+    return fork_calls([partial(clean, raw, span) for raw in raws], workers, what="files cleaned")
