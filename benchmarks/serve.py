@@ -32,8 +32,12 @@ POLL = 0.1
 # with ``--dirty`` MkDocs keeps the site folder and the timeline plugin says which
 # pages a save left unchanged (generator/unchanged.py).
 SERVE = ("serve", "--dirty")
-_STARTED = "Building documentation"
-_BUILT = "Documentation built in"
+# A rebuild begins and ends with these lines of MkDocs' server. Not "Documentation built
+# in N seconds": MkDocs never says a message twice, so a save that took as long as an
+# earlier one had no line, and the wait for a quiet server ran into its timeout.
+_STARTED = "Detected file changes"
+_BUILT = "Reloading browsers"
+_FAILED = "An error happened during the rebuild"
 QUIET = 2.0  # seconds without a new build before the next edit
 
 
@@ -173,9 +177,10 @@ def _wait_quiet(log_path: Path, timeout: float) -> None:
     deadline = calm + timeout
     while time.perf_counter() < deadline:
         log = log_path.read_text(errors="replace")
-        state = f"{log.count(_STARTED)}:{log.count(_BUILT)}"
+        started, ended = log.count(_STARTED), log.count(_BUILT) + log.count(_FAILED)
+        state = f"{started}:{ended}"
         if state != last:
             last, calm = state, time.perf_counter()
-        elif log.count(_STARTED) == log.count(_BUILT) and time.perf_counter() - calm >= QUIET:
+        elif started == ended and time.perf_counter() - calm >= QUIET:
             return
         time.sleep(POLL)
