@@ -39,6 +39,7 @@ _STARTED = "Detected file changes"
 _BUILT = "Reloading browsers"
 _FAILED = "An error happened during the rebuild"
 QUIET = 2.0  # seconds without a new build before the next edit
+START_TIMEOUT = 600.0  # seconds a server may take to build before it serves
 
 
 def free_port() -> int:
@@ -114,9 +115,9 @@ def curator_loop(
     shutil.copytree(project, work, ignore=lambda folder, _: _cache_in(project, folder))
     result: dict[str, Any] = {}
     with _server(work, work / "serve.log") as base:
-        started = wait_for(lambda: "时间线" in fetch(base + "timeline/"), 600)
+        started = _up(base)
         if started is None:
-            return {"failed": "mkdocs serve did not come up within 600 s"}
+            return {"failed": f"mkdocs serve did not come up within {START_TIMEOUT:.0f} s"}
         result["first_build_s"] = started
         for kind, edit in EDITS:
             times = [
@@ -128,9 +129,14 @@ def curator_loop(
                 "median_s": statistics.median(seen) if len(seen) == len(times) else None,
             }
     with _server(work, work / "serve-again.log") as base:
-        result["warm_start_s"] = wait_for(lambda: "时间线" in fetch(base + "timeline/"), 600)
+        result["warm_start_s"] = _up(base)
     result["timeout_s"] = timeout
     return result
+
+
+def _up(base: str) -> float | None:
+    """Seconds until the server at ``base`` shows the timeline (its first build done)."""
+    return wait_for(lambda: "时间线" in fetch(base + "timeline/"), START_TIMEOUT)
 
 
 def _cache_in(project: Path, folder: str) -> list[str]:

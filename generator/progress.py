@@ -24,8 +24,7 @@ class Progress:
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
-        self.start = self.said = clock()
-        self.done, self.total, self.step = 0, 0, ""
+        self.begin()
 
     def begin(self) -> None:
         """A build starts (its clock too)."""
