@@ -218,6 +218,7 @@ def serve_rows(serve: dict[str, Any], size: str) -> list[Row]:
         Row("serve: first build, no cache (s)", {size: _num(serve.get("first_build_s"))}),
         Row("serve: started again, its cache (s)", {size: _num(serve.get("warm_start_s"))}),
         Row("serve: first save after it, docs/about.md (s)", {size: first_save}),
+        Row("serve: idle, % of one core", {size: _num(serve.get("idle_core_percent"), 1)}),
     ]
     for kind, label in (
         ("plain", "docs/about.md"),

@@ -9,6 +9,7 @@ rebuild it started has finished, Pagefind included), so edits do not overlap.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
 import signal
@@ -40,6 +41,9 @@ _BUILT = "Reloading browsers"
 _FAILED = "An error happened during the rebuild"
 QUIET = 2.0  # seconds without a new build before the next edit
 START_TIMEOUT = 600.0  # seconds a server may take to build before it serves
+# An idle server's own CPU time is counted over IDLE seconds, SETTLE seconds after its
+# last build: the search index of that build is still being made in the background then.
+SETTLE, IDLE = 10.0, 10.0
 
 
 def free_port() -> int:
@@ -114,7 +118,7 @@ def curator_loop(
         shutil.rmtree(work)
     shutil.copytree(project, work, ignore=lambda folder, _: _cache_in(project, folder))
     result: dict[str, Any] = {}
-    with _server(work, work / "serve.log") as base:
+    with _server(work, work / "serve.log") as (base, pid):
         started = _up(base)
         if started is None:
             return {"failed": f"mkdocs serve did not come up within {START_TIMEOUT:.0f} s"}
@@ -128,7 +132,9 @@ def curator_loop(
                 "runs": times,
                 "median_s": statistics.median(seen) if len(seen) == len(times) else None,
             }
-    with _server(work, work / "serve-again.log") as base:
+        _wait_quiet(work / "serve.log", timeout)
+        result["idle_core_percent"] = _idle_percent(pid)
+    with _server(work, work / "serve-again.log") as (base, _):
         result["warm_start_s"] = _up(base)
     result["timeout_s"] = timeout
     return result
@@ -139,14 +145,36 @@ def _up(base: str) -> float | None:
     return wait_for(lambda: "时间线" in fetch(base + "timeline/"), START_TIMEOUT)
 
 
+def _idle_percent(pid: int) -> float | None:
+    """The share of one core the server at ``pid`` uses while nothing changes: what
+    watching the inputs costs a curator who leaves ``make serve`` running."""
+    time.sleep(SETTLE)
+    start, before = time.perf_counter(), _cpu_seconds(pid)
+    time.sleep(IDLE)
+    after = _cpu_seconds(pid)
+    if before is None or after is None:
+        return None
+    return 100 * (after - before) / (time.perf_counter() - start)
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User and system time of the process so far (``/proc/PID/stat``, Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _cache_in(project: Path, folder: str) -> list[str]:
     """What not to copy: the cache the bench's builds left in the project."""
     return [".cache"] if Path(folder) == project else []
 
 
 @contextlib.contextmanager
-def _server(work: Path, log_path: Path) -> Iterator[str]:
-    """``make serve``'s command in ``work``, logging to ``log_path``; yields its address.
+def _server(work: Path, log_path: Path) -> Iterator[tuple[str, int]]:
+    """``make serve``'s command in ``work``, logging to ``log_path``; yields its address
+    and process id.
     Stopped as a curator stops it (Ctrl-C: the plugin writes its cache then)."""
     port = free_port()
     mount = urllib.parse.urlsplit(site_url(work) or "/").path
@@ -159,7 +187,7 @@ def _server(work: Path, log_path: Path) -> Iterator[str]:
             env={**build_env(), "PYTHONUNBUFFERED": "1"},
         )
         try:
-            yield f"http://127.0.0.1:{port}{mount}"
+            yield f"http://127.0.0.1:{port}{mount}", proc.pid
         finally:
             proc.send_signal(signal.SIGINT)
             try:

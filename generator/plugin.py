@@ -49,6 +49,7 @@ SEARCH_PAGE = "search.md"
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.serving = False
+        self.watching: object = None  # the articles folder's file-event watch, under serve
         self.inputs: Inputs | None = None
         # The last good build, kept across serve rebuilds to show while the input is broken.
         self.corpus: Corpus | None = None
@@ -281,6 +282,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         log.warning(f"search index failed: {problem}")
 
     def on_shutdown(self) -> None:
+        serve_watch.stop(self.watching)
         if self.search is not None:
             self.search.stop()
         if self.unchanged is not None:
@@ -290,8 +292,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.inputs is not None:
-            server.watch(str(self.inputs.articles))
-            serve_watch.watch_file_often(server, self.inputs.timeline)
+            self.watching = serve_watch.watch_inputs(server, self.inputs)
         return server
 
 

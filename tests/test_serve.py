@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import time
@@ -101,6 +102,37 @@ def test_search_index_is_built_beside_the_preview(
     # none is left as a zombie either.
     assert wait_for(lambda: all(state == "Z" for _, state in _children(proc.pid)))
     assert [name for name, state in _children(proc.pid) if state == "Z"] == []
+
+
+def test_an_article_saved_is_seen_by_file_events_and_built_once(
+    served: tuple[Path, str, subprocess.Popen[str]],
+) -> None:
+    """On a local Linux folder the server learns of a save from the system's file events
+    (not by polling), and a build, which reads every article, starts no other."""
+    project, base, proc = served
+    seeds = project / "seeds"
+    assert seeds.stat().st_ino in _inotify_inodes(proc.pid)
+    (seeds / "watch-test.txt").write_text("保存测试\n\n这一段用来确认保存被看见了。\n", "utf-8")
+    assert wait_for(lambda: "这一段用来确认保存被看见了" in fetch(base + "articles/watch-test/"))
+    time.sleep(3)  # a build that started the next would have done so within a second
+    log = (project / "serve.log").read_text(encoding="utf-8")
+    assert log.count("Detected file changes") == 1, log[-2000:]
+    assert proc.poll() is None
+
+
+def _inotify_inodes(pid: int) -> set[int]:
+    """The inodes the process watches with inotify (Linux lists them in fdinfo, in hex)."""
+    found = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            if os.readlink(fd) != "anon_inode:inotify":
+                continue
+            info = (Path(f"/proc/{pid}/fdinfo") / fd.name).read_text()
+        except OSError:  # closed meanwhile
+            continue
+        watched = re.findall(r"^inotify wd:\S+ ino:([0-9a-f]+)", info, re.M)
+        found |= {int(ino, 16) for ino in watched}
+    return found
 
 
 def _children(pid: int) -> list[tuple[str, str]]:
