@@ -118,7 +118,10 @@ def curator_loop(
         shutil.rmtree(work)
     shutil.copytree(project, work, ignore=lambda folder, _: _cache_in(project, folder))
     result: dict[str, Any] = {}
-    with _server(work, work / "serve.log") as (base, pid):
+    # Both starts on one port, as ``make serve`` always is: the server's address is the
+    # site's address in its pages, and a page kept from the last start is found by them.
+    port = free_port()
+    with _server(work, work / "serve.log", port) as (base, pid):
         started = _up(base)
         if started is None:
             return {"failed": f"mkdocs serve did not come up within {START_TIMEOUT:.0f} s"}
@@ -134,7 +137,7 @@ def curator_loop(
             }
         _wait_quiet(work / "serve.log", timeout)
         result["idle_core_percent"] = _idle_percent(pid)
-    with _server(work, work / "serve-again.log") as (base, _):
+    with _server(work, work / "serve-again.log", port) as (base, _):
         result["warm_start_s"] = _up(base)
     result["timeout_s"] = timeout
     return result
@@ -172,11 +175,10 @@ def _cache_in(project: Path, folder: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def _server(work: Path, log_path: Path) -> Iterator[tuple[str, int]]:
-    """``make serve``'s command in ``work``, logging to ``log_path``; yields its address
-    and process id.
+def _server(work: Path, log_path: Path, port: int) -> Iterator[tuple[str, int]]:
+    """``make serve``'s command in ``work`` on ``port``, logging to ``log_path``; yields its
+    address and process id.
     Stopped as a curator stops it (Ctrl-C: the plugin writes its cache then)."""
-    port = free_port()
     mount = urllib.parse.urlsplit(site_url(work) or "/").path
     with log_path.open("w") as log:
         proc = subprocess.Popen(
