@@ -111,7 +111,7 @@ def watch_folder(server: Any, folder: Path) -> Any:
         events = InotifyObserver()
         events.start()
     except (ImportError, OSError) as err:  # no inotify, or its instances used up
-        log.info(f"timeline: watching {folder} by looking at it every so often ({err})")
+        _say_polled(folder, err)
         server.watch(str(folder))
         return None
     chooser = _FirstEvents(events, polling)
@@ -121,10 +121,14 @@ def watch_folder(server: Any, folder: Path) -> Any:
     finally:
         server.observer = polling
     if chooser.failed is not None:
-        log.info(f"timeline: watching {folder} by looking at it every so often ({chooser.failed})")
+        _say_polled(folder, chooser.failed)
         stop(events)
         return None
     return events
+
+
+def _say_polled(folder: Path, why: Exception) -> None:
+    log.info(f"timeline: watching {folder} by looking at it every so often ({why})")
 
 
 class _FirstEvents:

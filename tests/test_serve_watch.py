@@ -5,6 +5,7 @@ the folders, with MkDocs' own server and watchdog's own observers, and a save is
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import subprocess
 import time
@@ -212,17 +213,26 @@ def test_a_shared_or_unknown_folder_is_still_polled(
         assert polled(server) == {"seeds"}
 
 
-def test_a_refused_event_watch_falls_back_to_polling(tmp_path: Path, monkeypatch: Any) -> None:
+def test_a_refused_event_watch_falls_back_to_polling(
+    tmp_path: Path, monkeypatch: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     from watchdog.observers.inotify import InotifyObserver
 
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise OSError(28, "inotify watch limit reached")
 
     monkeypatch.setattr(InotifyObserver, "schedule", refuse)
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.timeline")
     with folder_watched(tmp_path, "ext4", monkeypatch) as (server, watching):
         assert watching is None
         assert polled(server) == {"seeds"}
         assert str(tmp_path / "seeds") in server._watch_refs
+        # The curator is told why the folder is polled (one line, no traceback).
+        said = [r.getMessage() for r in caplog.records if "seeds" in r.getMessage()]
+        assert said == [
+            f"timeline: watching {tmp_path / 'seeds'} by looking at it every so often"
+            " ([Errno 28] inotify watch limit reached)"
+        ]
         server.observer.start()
         try:
             time.sleep(2 * server.observer.timeout)  # the first look, before the save
