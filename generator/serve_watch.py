@@ -115,11 +115,7 @@ def watch_folder(server: Any, folder: Path) -> Any:
         server.watch(str(folder))
         return None
     chooser = _FirstEvents(events, polling)
-    server.observer = chooser
-    try:
-        server.watch(str(folder))
-    finally:
-        server.observer = polling
+    _watch_with(server, folder, server, "observer", chooser)
     if chooser.failed is not None:
         _say_polled(folder, chooser.failed)
         stop(events)
@@ -163,8 +159,16 @@ def watch_file_often(server: Any, path: Path) -> None:
     if isinstance(interval, bool) or not isinstance(interval, int | float):
         server.watch(str(path))
         return
-    observer._timeout = min(interval, FILE_POLL_SECONDS)  # type: ignore[union-attr]
+    _watch_with(server, path, observer, "_timeout", min(interval, FILE_POLL_SECONDS))
+
+
+def _watch_with(server: Any, path: Path, owner: object, name: str, value: object) -> None:
+    """``server.watch(path)`` with ``owner.name`` set to ``value`` for that call alone:
+    MkDocs' ``watch`` reads its observer and the observer's interval only while it
+    schedules, so every other watch keeps MkDocs' own."""
+    kept = getattr(owner, name)
+    setattr(owner, name, value)
     try:
         server.watch(str(path))
     finally:
-        observer._timeout = interval  # type: ignore[union-attr]
+        setattr(owner, name, kept)

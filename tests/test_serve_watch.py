@@ -72,10 +72,7 @@ def saved(server: LiveReloadServer, timeline: Path) -> None:
         time.sleep(3 * FILE_POLL_SECONDS)  # the first look, before the save
         assert not server._want_rebuild
         timeline.write_text("- id: a\n", encoding="utf-8")
-        deadline = time.monotonic() + 10
-        while not server._want_rebuild and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert server._want_rebuild
+        assert asked_for_a_build(server, 10)
     finally:
         server.observer.stop()
         server.observer.join()
